@@ -1,0 +1,47 @@
+package dev.baton.command;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
+
+/**
+ * Snapshots keep aggregate loading constant-time however long a history grows: every
+ * {@code baton.snapshot-threshold} events a snapshot is written in the background, and loading reads the
+ * latest snapshot plus the events after it. Unlike an aggregate cache this stays correct when several nodes
+ * share one database.
+ */
+@Configuration
+public class AggregateSnapshotConfig {
+
+    @Bean
+    public SpringAggregateSnapshotterFactoryBean snapshotter() {
+        SpringAggregateSnapshotterFactoryBean factory = new SpringAggregateSnapshotterFactoryBean();
+        factory.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "baton-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        return factory;
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition taskSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition agentProfileSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

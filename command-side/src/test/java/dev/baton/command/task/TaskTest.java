@@ -1,0 +1,231 @@
+package dev.baton.command.task;
+
+import dev.baton.command.directory.InMemoryBoardDirectory;
+import dev.baton.core.common.ErrorCode;
+import dev.baton.core.task.ChecklistItem;
+import dev.baton.core.task.ChecklistItemMarkedEvent;
+import dev.baton.core.task.CreateTaskCommand;
+import dev.baton.core.task.DeleteTaskCommand;
+import dev.baton.core.task.EditTaskCommand;
+import dev.baton.core.task.MarkChecklistItemCommand;
+import dev.baton.core.task.MoveTaskCommand;
+import dev.baton.core.task.Rank;
+import dev.baton.core.task.TaskAgentAssignedEvent;
+import dev.baton.core.task.TaskCreatedEvent;
+import dev.baton.core.task.TaskDeletedEvent;
+import dev.baton.core.task.TaskDependenciesChangedEvent;
+import dev.baton.core.task.TaskDetails;
+import dev.baton.core.task.TaskDetailsEditedEvent;
+import dev.baton.core.task.TaskMovedEvent;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static dev.baton.command.Refusal.invalidField;
+import static dev.baton.command.Refusal.refused;
+
+class TaskTest {
+
+    private static final String PROJECT = "7d0f6c2e-1111-4a5b-9c3d-000000000001";
+    private static final String TASK = "9a1b2c3d-3333-4a5b-9c3d-000000000001";
+    private static final String OTHER = "9a1b2c3d-3333-4a5b-9c3d-000000000002";
+    private static final String THIRD = "9a1b2c3d-3333-4a5b-9c3d-000000000003";
+    private static final String AGENT = "5b8e9c1a-2222-4a5b-9c3d-000000000001";
+    private static final List<String> COLUMNS = List.of("backlog", "todo", "in_progress", "review", "done");
+    private static final TaskDetails DETAILS = TaskDetails.checked("Add login", "OAuth please", List.of("works", "tested"),
+            List.of("auth"), 1, 3.0, List.of("src/Login.java"));
+    private static final TaskCreatedEvent CREATED = new TaskCreatedEvent(TASK, PROJECT, DETAILS, "backlog", Rank.FIRST,
+            null, List.of());
+
+    private FixtureConfiguration<Task> fixture;
+    private InMemoryBoardDirectory directory;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Task.class);
+        directory = new InMemoryBoardDirectory().project(PROJECT, COLUMNS, false);
+        fixture.registerInjectableResource(directory);
+    }
+
+    private static CreateTaskCommand create(String title, String column, String agent, List<String> dependsOn) {
+        return new CreateTaskCommand(TASK, PROJECT, title, "OAuth please", List.of("works", "tested"), List.of("auth"), 1,
+                3.0, List.of("src/Login.java"), column, agent, dependsOn);
+    }
+
+    private static EditTaskCommand edit(String title, String agent, List<String> dependsOn, Set<String> cleared) {
+        return new EditTaskCommand(TASK, null, title, null, null, null, null, null, null, agent, dependsOn, cleared);
+    }
+
+    @Test
+    void createsATaskAtTheEndOfTheBacklog() {
+        directory.task(OTHER, PROJECT, "backlog", Rank.FIRST, Set.of());
+        fixture.givenNoPriorActivity()
+                .when(create("Add login", null, null, List.of(OTHER)))
+                .expectEvents(new TaskCreatedEvent(TASK, PROJECT, DETAILS, "backlog", Rank.between(Rank.FIRST, null),
+                        null, List.of(OTHER)));
+    }
+
+    @Test
+    void refusesATaskOnAnUnknownOrArchivedProject() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTaskCommand(TASK, "nope", "t", null, null, null, null, null, null, null, null, null))
+                .expectNoEvents().expectException(refused(ErrorCode.NOT_FOUND));
+        directory.project(PROJECT, COLUMNS, true);
+        fixture.givenNoPriorActivity()
+                .when(create("Add login", null, null, null))
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE));
+    }
+
+    @Test
+    void refusesBadFields() {
+        fixture.givenNoPriorActivity().when(create("x".repeat(100_000), null, null, null))
+                .expectNoEvents().expectException(invalidField("title"));
+        fixture.givenNoPriorActivity().when(create("", null, null, null))
+                .expectNoEvents().expectException(invalidField("title"));
+        fixture.givenNoPriorActivity().when(create("t", "nowhere", null, null))
+                .expectNoEvents().expectException(invalidField("column"));
+        fixture.givenNoPriorActivity().when(create("t", null, AGENT, null))
+                .expectNoEvents().expectException(invalidField("agent_profile_id"));
+        fixture.givenNoPriorActivity().when(create("t", null, null, List.of(OTHER)))
+                .expectNoEvents().expectException(invalidField("depends_on"));
+        fixture.givenNoPriorActivity().when(new CreateTaskCommand(TASK, PROJECT, "t", null, null, null, 7, null, null,
+                        null, null, null))
+                .expectNoEvents().expectException(invalidField("priority"));
+        fixture.givenNoPriorActivity().when(new CreateTaskCommand(TASK, PROJECT, "t", null, null, null, null, null,
+                        List.of("../../etc/passwd"), null, null, null))
+                .expectNoEvents().expectException(invalidField("focus_files"));
+    }
+
+    @Test
+    void aTaskCannotDependOnItself() {
+        fixture.givenNoPriorActivity().when(create("t", null, null, List.of(TASK)))
+                .expectNoEvents().expectException(refused(ErrorCode.CYCLE_DETECTED));
+    }
+
+    @Test
+    void editsDetailsAssignsAnAgentAndChangesDependenciesInOneStep() {
+        directory.agentProfile(AGENT, "codex").task(OTHER, PROJECT, "todo", Rank.FIRST, Set.of());
+        TaskDetails renamed = DETAILS.edited("Add SSO login", null, null, null, null, null, null, Set.of());
+        fixture.given(CREATED)
+                .when(edit("Add SSO login", AGENT, List.of(OTHER), Set.of()))
+                .expectEvents(new TaskDetailsEditedEvent(TASK, PROJECT, renamed, List.of("title")),
+                        new TaskAgentAssignedEvent(TASK, PROJECT, AGENT),
+                        new TaskDependenciesChangedEvent(TASK, PROJECT, List.of(OTHER)))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void aNewAcceptanceListKeepsTheDoneMarksOfUnchangedCriteria() {
+        TaskDetails expected = new TaskDetails("Add login", "OAuth please",
+                List.of(new ChecklistItem("works", true), new ChecklistItem("documented", false)), List.of("auth"), 1, 3.0,
+                List.of("src/Login.java"));
+        fixture.given(CREATED, new ChecklistItemMarkedEvent(TASK, PROJECT, 0, true))
+                .when(new EditTaskCommand(TASK, null, null, null, List.of("works", "documented"), null, null, null, null,
+                        null, null, Set.of()))
+                .expectEvents(new TaskDetailsEditedEvent(TASK, PROJECT, expected, List.of("acceptance_criteria")));
+    }
+
+    @Test
+    void clearsOptionalFields() {
+        TaskDetails cleared = new TaskDetails("Add login", null, DETAILS.checklist(), List.of("auth"), null, 3.0,
+                List.of("src/Login.java"));
+        fixture.given(CREATED, new TaskAgentAssignedEvent(TASK, PROJECT, AGENT))
+                .when(edit(null, null, null, Set.of("description", "priority", "agent_profile_id")))
+                .expectEvents(new TaskDetailsEditedEvent(TASK, PROJECT, cleared, List.of("description", "priority")),
+                        new TaskAgentAssignedEvent(TASK, PROJECT, null));
+    }
+
+    @Test
+    void theTitleCannotBeCleared() {
+        fixture.given(CREATED).when(edit(null, null, null, Set.of("title")))
+                .expectNoEvents().expectException(invalidField("title"));
+    }
+
+    @Test
+    void refusesADependencyCycleAndNamesIt() {
+        directory.task(OTHER, PROJECT, "todo", Rank.FIRST, Set.of(THIRD))
+                .task(THIRD, PROJECT, "todo", Rank.FIRST, Set.of(TASK));
+        fixture.given(CREATED).when(edit(null, null, List.of(OTHER), Set.of()))
+                .expectNoEvents()
+                .expectException(refused(ErrorCode.CYCLE_DETECTED))
+                .expectExceptionMessage("these dependencies would form a cycle: " + TASK + " -> " + OTHER + " -> " + THIRD
+                        + " -> " + TASK);
+    }
+
+    @Test
+    void aRefusedPartOfAnEditAppliesNothing() {
+        fixture.given(CREATED).when(edit("Renamed", AGENT, null, Set.of()))
+                .expectNoEvents().expectException(invalidField("agent_profile_id"));
+    }
+
+    @Test
+    void aStaleExpectedVersionIsAConflict() {
+        fixture.given(CREATED, new ChecklistItemMarkedEvent(TASK, PROJECT, 0, true))
+                .when(new EditTaskCommand(TASK, 0L, "Renamed", null, null, null, null, null, null, null, null, Set.of()))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void movesToTheEndOfAColumn() {
+        directory.task(OTHER, PROJECT, "todo", Rank.FIRST, Set.of());
+        fixture.given(CREATED)
+                .when(new MoveTaskCommand(TASK, "todo", null, null))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "todo", Rank.between(Rank.FIRST, null)));
+    }
+
+    @Test
+    void movesBetweenTwoNeighbours() {
+        String low = Rank.FIRST;
+        String high = Rank.between(low, null);
+        directory.task(OTHER, PROJECT, "todo", low, Set.of()).task(THIRD, PROJECT, "todo", high, Set.of());
+        fixture.given(CREATED)
+                .when(new MoveTaskCommand(TASK, "todo", THIRD, OTHER))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "todo", Rank.between(low, high)));
+        fixture.given(CREATED)
+                .when(new MoveTaskCommand(TASK, "todo", OTHER, null))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "todo", Rank.between(null, low)));
+    }
+
+    @Test
+    void refusesAMoveToAnUnknownColumnOrBesideACardElsewhere() {
+        directory.task(OTHER, PROJECT, "review", Rank.FIRST, Set.of());
+        fixture.given(CREATED).when(new MoveTaskCommand(TASK, "archive", null, null))
+                .expectNoEvents().expectException(invalidField("column"));
+        fixture.given(CREATED).when(new MoveTaskCommand(TASK, "todo", OTHER, null))
+                .expectNoEvents().expectException(invalidField("before_task_id"));
+        fixture.given(CREATED).when(new MoveTaskCommand(TASK, "todo", null, TASK))
+                .expectNoEvents().expectException(invalidField("after_task_id"));
+    }
+
+    @Test
+    void marksAChecklistItemOnce() {
+        fixture.given(CREATED).when(new MarkChecklistItemCommand(TASK, 1, true))
+                .expectEvents(new ChecklistItemMarkedEvent(TASK, PROJECT, 1, true));
+        fixture.given(CREATED, new ChecklistItemMarkedEvent(TASK, PROJECT, 1, true))
+                .when(new MarkChecklistItemCommand(TASK, 1, true))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(CREATED).when(new MarkChecklistItemCommand(TASK, 2, true))
+                .expectNoEvents().expectException(refused(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void deletes() {
+        fixture.given(CREATED).when(new DeleteTaskCommand(TASK))
+                .expectEvents(new TaskDeletedEvent(TASK, PROJECT));
+        fixture.given(CREATED, new TaskDeletedEvent(TASK, PROJECT)).when(new MoveTaskCommand(TASK, "todo", null, null))
+                .expectException(AggregateDeletedException.class);
+    }
+
+    @Test
+    void tasksOfAnArchivedProjectAreReadOnly() {
+        directory.project(PROJECT, COLUMNS, true);
+        fixture.given(CREATED).when(new MoveTaskCommand(TASK, "todo", null, null))
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.baton.core.agent;
+
+public record AgentProfileCreatedEvent(String agentProfileId, AgentProfileSettings settings) {
+}

@@ -11,6 +11,7 @@ import dev.baton.core.agent.UpdateAgentProfileCommand;
 import dev.baton.core.common.ChangedFields;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -24,6 +25,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /** A named, reusable agent configuration that tasks are assigned to. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
 @Aggregate(snapshotTriggerDefinition = "agentProfileSnapshotTrigger")
 public class AgentProfile {
 

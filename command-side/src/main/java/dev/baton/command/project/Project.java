@@ -15,6 +15,7 @@ import dev.baton.core.project.ProjectValidatedEvent;
 import dev.baton.core.project.RecordProjectValidationCommand;
 import dev.baton.core.project.UpdateProjectCommand;
 import dev.baton.core.project.ValidationCheck;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A board anchored to a git repository, with its columns, gate commands and budgets. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
 @Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
 public class Project {
 

@@ -22,6 +22,7 @@ import dev.baton.core.task.TaskDependenciesChangedEvent;
 import dev.baton.core.task.TaskDetails;
 import dev.baton.core.task.TaskDetailsEditedEvent;
 import dev.baton.core.task.TaskMovedEvent;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,6 +38,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /** A card on a project's board: what to do, where it sits, who works on it, and what it waits for. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
 @Aggregate(snapshotTriggerDefinition = "taskSnapshotTrigger")
 public class Task {
 

@@ -1,0 +1,103 @@
+package dev.baton.api.project;
+
+import dev.baton.api.web.ApiException;
+import dev.baton.api.web.CommandSender;
+import dev.baton.api.web.Envelope;
+import dev.baton.api.web.Paging;
+import dev.baton.api.web.ReadYourWrites;
+import dev.baton.core.project.ArchiveProjectCommand;
+import dev.baton.core.project.CreateProjectCommand;
+import dev.baton.core.project.FindProjectQuery;
+import dev.baton.core.project.FindProjectsQuery;
+import dev.baton.core.project.RecordProjectValidationCommand;
+import dev.baton.core.project.UpdateProjectCommand;
+import dev.baton.core.project.ValidationCheck;
+import dev.baton.query.project.ProjectPage;
+import dev.baton.query.project.ProjectView;
+import dev.baton.runner.project.ProjectValidator;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/projects")
+class ProjectController {
+
+    private final CommandSender commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final ProjectValidator validator;
+
+    ProjectController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
+                      ProjectValidator validator) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.validator = validator;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Envelope create(@RequestBody ProjectRequests.ProjectBody body) {
+        String id = UUID.randomUUID().toString();
+        long version = commands.create(new CreateProjectCommand(id, body.name(), body.vision(), body.repoUrl(),
+                body.localPath(), body.defaultBranch(), body.commands(), body.columns(), body.budgets(), body.botIdentity()));
+        return Envelope.ok(new ProjectRequests.Created(id, version));
+    }
+
+    @GetMapping
+    Envelope list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
+                  @RequestParam(name = "include_archived", defaultValue = "false") boolean includeArchived) {
+        ProjectPage page = queries.query(new FindProjectsQuery(Paging.after(after), Paging.limit(limit), includeArchived),
+                ResponseTypes.instanceOf(ProjectPage.class)).join();
+        return Envelope.ok(page);
+    }
+
+    @GetMapping("/{projectId}")
+    Envelope get(@PathVariable String projectId, @RequestParam(name = "min_version", required = false) Long minVersion) {
+        return Envelope.ok(readYourWrites.read(minVersion, () -> find(projectId), ProjectView::version)
+                .orElseThrow(() -> ApiException.notFound("project", projectId)));
+    }
+
+    @PatchMapping("/{projectId}")
+    Envelope update(@PathVariable String projectId, @RequestBody ProjectRequests.ProjectBody body) {
+        long version = commands.send(new UpdateProjectCommand(projectId, body.name(), body.vision(), body.repoUrl(),
+                body.localPath(), body.defaultBranch(), body.commands(), body.columns(), body.budgets(), body.botIdentity()));
+        return Envelope.ok(Map.of("project_id", projectId, "version", version));
+    }
+
+    @DeleteMapping("/{projectId}")
+    Envelope archive(@PathVariable String projectId, @RequestParam(defaultValue = "false") boolean purge) {
+        long version = commands.send(new ArchiveProjectCommand(projectId, purge));
+        return Envelope.ok(Map.of("project_id", projectId, "version", version, "archived", true));
+    }
+
+    @PostMapping("/{projectId}/validate")
+    Envelope validate(@PathVariable String projectId) {
+        ProjectView project = find(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        List<ValidationCheck> checks = validator.validate(project.repoUrl(), project.localPath(),
+                project.defaultBranch(), project.commands());
+        long version = commands.send(new RecordProjectValidationCommand(projectId, checks));
+        return Envelope.ok(new ProjectRequests.Validated(projectId, checks.stream().allMatch(ValidationCheck::ok),
+                checks, version));
+    }
+
+    private Optional<ProjectView> find(String projectId) {
+        return queries.query(new FindProjectQuery(projectId), ResponseTypes.optionalInstanceOf(ProjectView.class)).join();
+    }
+}

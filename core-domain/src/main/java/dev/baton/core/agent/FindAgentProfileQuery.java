@@ -1,0 +1,4 @@
+package dev.baton.core.agent;
+
+public record FindAgentProfileQuery(String agentProfileId) {
+}

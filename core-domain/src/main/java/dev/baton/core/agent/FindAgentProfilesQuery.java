@@ -1,0 +1,4 @@
+package dev.baton.core.agent;
+
+public record FindAgentProfilesQuery(long afterPosition, int limit) {
+}

@@ -1,0 +1,4 @@
+package dev.baton.core.project;
+
+public record FindProjectQuery(String projectId) {
+}

@@ -1,0 +1,4 @@
+package dev.baton.core.task;
+
+public record FindTaskQuery(String taskId) {
+}

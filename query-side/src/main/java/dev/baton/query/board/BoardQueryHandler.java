@@ -1,0 +1,95 @@
+package dev.baton.query.board;
+
+import dev.baton.core.task.BoardFilter;
+import dev.baton.core.task.FindBoardQuery;
+import dev.baton.core.task.FindTaskQuery;
+import dev.baton.query.agent.AgentProfileReadModel;
+import dev.baton.query.project.ProjectReadModel;
+import dev.baton.query.project.ProjectView;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Answers the board (live or as of a position or time) and the task detail. */
+@Component
+class BoardQueryHandler {
+
+    private static final Comparator<TaskState> RANK_ORDER = Comparator.comparing(TaskState::rank)
+            .thenComparing(TaskState::taskId);
+
+    private final ProjectReadModel projects;
+    private final TaskReadModel tasks;
+    private final AgentProfileReadModel agentProfiles;
+
+    BoardQueryHandler(ProjectReadModel projects, TaskReadModel tasks, AgentProfileReadModel agentProfiles) {
+        this.projects = projects;
+        this.tasks = tasks;
+        this.agentProfiles = agentProfiles;
+    }
+
+    @QueryHandler
+    Optional<BoardView> handle(FindBoardQuery query) {
+        String id = query.projectId();
+        if (query.asOfPosition() != null) {
+            long position = query.asOfPosition();
+            return projects.asOfPosition(id, position)
+                    .map(p -> board(p, tasks.cardsAsOfPosition(id, position), position, String.valueOf(position), query.filter()));
+        }
+        if (query.asOfTime() != null) {
+            return projects.asOfTime(id, query.asOfTime())
+                    .map(p -> board(p, tasks.cardsAsOfTime(id, query.asOfTime()), tasks.positionAt(id, query.asOfTime()),
+                            query.asOfTime().toString(), query.filter()));
+        }
+        return projects.project(id).map(p -> board(p, tasks.cards(id),
+                Math.max(projects.position(id).orElse(0L), tasks.lastPosition(id)), null, query.filter()));
+    }
+
+    @QueryHandler
+    Optional<TaskView> handle(FindTaskQuery query) {
+        Map<String, String> names = agentProfiles.names();
+        return tasks.task(query.taskId()).map(t -> TaskView.of(t, names.get(t.agentProfileId())));
+    }
+
+    private BoardView board(ProjectView project, List<TaskState> cards, long position, String asOf, BoardFilter filter) {
+        Map<String, String> names = agentProfiles.names();
+        List<TaskState> shown = cards.stream().filter(t -> matches(t, names.get(t.agentProfileId()), filter))
+                .sorted(RANK_ORDER).toList();
+        List<BoardView.ColumnView> columns = project.columns().stream()
+                .map(column -> new BoardView.ColumnView(column.id(), column.name(), shown.stream()
+                        .filter(t -> t.column().equals(column.id()))
+                        .map(t -> CardView.of(t, names.get(t.agentProfileId()))).toList()))
+                .toList();
+        return new BoardView(project.projectId(), position, asOf, columns);
+    }
+
+    static boolean matches(TaskState task, String agentName, BoardFilter filter) {
+        if (filter == null) {
+            return true;
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String needle = filter.q().toLowerCase(Locale.ROOT);
+            boolean found = task.title().toLowerCase(Locale.ROOT).contains(needle)
+                    || task.description() != null && task.description().toLowerCase(Locale.ROOT).contains(needle);
+            if (!found) {
+                return false;
+            }
+        }
+        if (!filter.labels().isEmpty() && task.labels().stream().noneMatch(l -> containsIgnoringCase(filter.labels(), l))) {
+            return false;
+        }
+        if (!filter.agents().isEmpty() && !(containsIgnoringCase(filter.agents(), task.agentProfileId())
+                || containsIgnoringCase(filter.agents(), agentName))) {
+            return false;
+        }
+        return filter.statuses().isEmpty() || containsIgnoringCase(filter.statuses(), task.status());
+    }
+
+    private static boolean containsIgnoringCase(List<String> values, String value) {
+        return value != null && values.stream().anyMatch(v -> v.equalsIgnoreCase(value));
+    }
+}

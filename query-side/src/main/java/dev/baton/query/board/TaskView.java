@@ -1,0 +1,23 @@
+package dev.baton.query.board;
+
+import dev.baton.core.task.ChecklistItem;
+
+import java.time.Instant;
+import java.util.List;
+
+/** GET /tasks/{id}: the task with its checklist, dependencies and attempts (newest first). */
+public record TaskView(String taskId, String projectId, String title, String description, List<String> acceptanceCriteria,
+                       List<ChecklistItem> checklist, List<String> labels, Integer priority, Double estimate,
+                       List<String> focusFiles, String column, String rank, String agentProfileId, String agentName,
+                       List<String> dependsOn, List<String> blockedBy, String status, String lastOutcome,
+                       int attemptCount, List<Object> attempts, CardView.MoxxyLink moxxy, Instant createdAt,
+                       Instant updatedAt, long version) {
+
+    public static TaskView of(TaskState t, String agentName) {
+        return new TaskView(t.taskId(), t.projectId(), t.title(), t.description(),
+                t.checklist().stream().map(ChecklistItem::text).toList(), t.checklist(), t.labels(), t.priority(),
+                t.estimate(), t.focusFiles(), t.column(), t.rank(), t.agentProfileId(), agentName, t.dependsOn(),
+                t.blockedBy(), t.status(), t.lastOutcome(), t.attemptCount(), List.of(), null, t.createdAt(),
+                t.updatedAt(), t.version());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.baton.query.timeline;
+
+import dev.baton.query.support.ProjectionGenerations;
+import dev.baton.query.support.ReadModelJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of the timeline index: every event with its position, type, aggregate, project, payload and metadata. */
+@Component
+public class TimelineReadModel {
+
+    public static final String PROJECTION = "timeline";
+    private static final String COLUMNS = "position, event_id, event_type, aggregate_type, aggregate_id, sequence_number,"
+            + " event_time, project_id, payload, metadata";
+    private static final RowMapper<TimelineEntry> ROW = (rs, i) -> new TimelineEntry(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant(),
+            rs.getString(8), ReadModelJson.tree(rs.getString(9)), ReadModelJson.tree(rs.getString(10)));
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+
+    public TimelineReadModel(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+    }
+
+    public void insert(int gen, TimelineEntry e, String user) {
+        jdbc.update("insert into rm_timeline (gen, " + COLUMNS + ", acting_user) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                gen, e.position(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(), e.sequence(),
+                Timestamp.from(e.timestamp()), e.projectId(), e.payload().toString(), e.metadata().toString(), user);
+    }
+
+    /** Entries after the cursor position that match the filter, in store order, one more than asked. */
+    public List<TimelineEntry> entries(TimelineFilter filter, long afterPosition, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from rm_timeline where gen = ? and position > ?");
+        List<Object> args = new ArrayList<>(List.of(serving(), afterPosition));
+        condition(sql, args, "project_id", filter.projectId());
+        condition(sql, args, "aggregate_id", filter.aggregateId());
+        condition(sql, args, "aggregate_type", filter.aggregateType());
+        condition(sql, args, "event_type", filter.type());
+        condition(sql, args, "acting_user", filter.user());
+        if (filter.from() != null) {
+            sql.append(" and event_time >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.until() != null) {
+            sql.append(" and event_time < ?");
+            args.add(Timestamp.from(filter.until()));
+        }
+        if (filter.beforePosition() != null) {
+            sql.append(" and position < ?");
+            args.add(filter.beforePosition());
+        }
+        sql.append(" order by position limit ?");
+        args.add(limit + 1);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    public Optional<TimelineEntry> byEventId(String eventId) {
+        return jdbc.query("select " + COLUMNS + " from rm_timeline where gen = ? and event_id = ?", ROW, serving(), eventId)
+                .stream().findFirst();
+    }
+
+    public long lastPosition() {
+        Long position = jdbc.queryForObject("select max(position) from rm_timeline where gen = ?", Long.class, serving());
+        return position == null ? 0 : position;
+    }
+
+    private static void condition(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private int serving() {
+        return generations.serving(PROJECTION);
+    }
+}

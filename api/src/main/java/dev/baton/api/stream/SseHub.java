@@ -3,8 +3,8 @@ package dev.baton.api.stream;
 import dev.baton.query.support.ReadModelUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that reconnects with Last-Event-ID receives everything after it and nothing twice.
  */
 @Component
-public class SseHub implements DisposableBean {
+public class SseHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SseHub.class);
 
@@ -83,10 +83,30 @@ public class SseHub implements DisposableBean {
         subscriptions.stream().filter(s -> now - s.lastSent >= keepAliveMillis).forEach(s -> s.comment("keep-alive"));
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() {
-        executor.shutdownNow();
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream first (highest phase), so that the web server's graceful shutdown need not wait for them. */
+    @Override
+    public void stop() {
+        running = false;
         subscriptions.forEach(s -> s.emitter.complete());
+        subscriptions.clear();
+        executor.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     private final class Subscription {

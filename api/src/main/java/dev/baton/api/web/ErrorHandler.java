@@ -84,6 +84,12 @@ public class ErrorHandler {
     }
 
     private ResponseEntity<Envelope> describe(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                        .body(Envelope.error(ErrorCode.VALIDATION_FAILED.name(), tooLarge.getMessage(), Map.of()));
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return invalid("unknown field " + field, List.of(field));

@@ -78,7 +78,7 @@ public class ProjectionAdmin {
     }
 
     /** Serves a replayed generation as soon as its replay has caught up. */
-    @Scheduled(fixedDelayString = "${baton.projections.replay-check-ms:200}")
+    @Scheduled(fixedDelayString = "${baton.projections.replay-check-ms:1000}")
     public synchronized void finishCaughtUpReplays() {
         for (String name : TABLES.keySet()) {
             if (generations.replaying(name) && caughtUp(processor(name))) {

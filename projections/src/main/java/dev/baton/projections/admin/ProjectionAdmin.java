@@ -95,7 +95,7 @@ public class ProjectionAdmin {
         boolean replaying = generations.replaying(name);
         Double progress = null;
         if (replaying) {
-            progress = segments.stream().filter(EventTrackerStatus::isReplaying)
+            progress = segments.stream().filter(segment -> !pastReset(segment))
                     .mapToDouble(s -> fraction(s.getCurrentPosition(), s.getResetPosition()))
                     .min().orElse(segments.isEmpty() ? 0.0 : 1.0);
         }
@@ -105,9 +105,22 @@ public class ProjectionAdmin {
     private boolean caughtUp(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         int[] segments = transactions.execute(tx -> tokenStore.fetchSegments(processor.getName()));
-        // Every segment must be claimed again (so its status is known) and none may still be replaying.
+        // Every segment must be claimed again (so its status is known) and have passed the point of the reset.
         return segments != null && status.size() >= Math.max(1, segments.length)
-                && status.values().stream().noneMatch(EventTrackerStatus::isReplaying);
+                && status.values().stream().allMatch(ProjectionAdmin::pastReset);
+    }
+
+    /**
+     * A segment is done replaying once its position reaches the reset point; its token only stops being a replay
+     * token when a later event arrives, so {@code isReplaying()} alone would wait for new traffic.
+     */
+    private static boolean pastReset(EventTrackerStatus segment) {
+        if (!segment.isReplaying()) {
+            return true;
+        }
+        OptionalLong current = segment.getCurrentPosition();
+        OptionalLong reset = segment.getResetPosition();
+        return current.isPresent() && reset.isPresent() && current.getAsLong() >= reset.getAsLong();
     }
 
     private StreamingEventProcessor processor(String name) {

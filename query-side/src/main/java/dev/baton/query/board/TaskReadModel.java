@@ -18,70 +18,22 @@ public class TaskReadModel {
     public static final String PROJECTION = "board";
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    private final VersionedRows history;
 
     public TaskReadModel(JdbcTemplate jdbc, ProjectionGenerations generations) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.history = new VersionedRows(jdbc, "rm_task_history");
     }
 
-    // --- writes (writing generation) ---
-
-    public Optional<TaskState> forUpdate(int gen, String taskId) {
-        return jdbc.query("select data from rm_task where gen = ? and task_id = ?",
-                (rs, i) -> ReadModelJson.read(rs.getString(1), TaskState.class), gen, taskId).stream().findFirst();
-    }
-
-    public List<TaskState> forUpdate(int gen, List<String> taskIds) {
-        return taskIds.stream().map(id -> forUpdate(gen, id)).flatMap(Optional::stream).toList();
-    }
-
-    public void insert(int gen, TaskState task, long position, Instant at) {
-        String data = ReadModelJson.write(task);
-        jdbc.update("insert into rm_task (gen, task_id, project_id, column_id, card_rank, position, data)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", gen, task.taskId(), task.projectId(), task.column(), task.rank(),
-                position, data);
-        history.record(gen, task.taskId(), task.projectId(), position, at, data);
-        replaceDependencies(gen, task);
-    }
-
-    public void update(int gen, TaskState task, long position, Instant at) {
-        String data = ReadModelJson.write(task);
-        jdbc.update("update rm_task set column_id = ?, card_rank = ?, position = ?, data = ? where gen = ? and task_id = ?",
-                task.column(), task.rank(), position, data, gen, task.taskId());
-        history.record(gen, task.taskId(), task.projectId(), position, at, data);
-    }
-
-    public void delete(int gen, TaskState task, long position, Instant at) {
-        jdbc.update("delete from rm_task where gen = ? and task_id = ?", gen, task.taskId());
-        jdbc.update("delete from rm_task_dependency where gen = ? and task_id = ?", gen, task.taskId());
-        history.record(gen, task.taskId(), task.projectId(), position, at, null);
-    }
-
-    public void replaceDependencies(int gen, TaskState task) {
-        jdbc.update("delete from rm_task_dependency where gen = ? and task_id = ?", gen, task.taskId());
-        for (String dependency : task.dependsOn()) {
-            jdbc.update("insert into rm_task_dependency (gen, task_id, depends_on) values (?, ?, ?)",
-                    gen, task.taskId(), dependency);
-        }
-    }
-
-    /** The tasks that depend on this one. */
-    public List<String> dependants(int gen, String taskId) {
-        return jdbc.queryForList("select task_id from rm_task_dependency where gen = ? and depends_on = ?",
-                String.class, gen, taskId);
-    }
-
-    public List<TaskState> inProject(int gen, String projectId) {
-        return jdbc.query("select data from rm_task where gen = ? and project_id = ?",
-                (rs, i) -> ReadModelJson.read(rs.getString(1), TaskState.class), gen, projectId);
+    /** The writes of one batch of events into the given generation. */
+    public BoardBatch batch(int gen) {
+        return new BoardBatch(jdbc, gen);
     }
 
     // --- reads (serving generation) ---
 
     public Optional<TaskState> task(String taskId) {
-        return forUpdate(serving(), taskId);
+        return jdbc.query("select data from rm_task where gen = ? and task_id = ?",
+                (rs, i) -> ReadModelJson.read(rs.getString(1), TaskState.class), serving(), taskId).stream().findFirst();
     }
 
     /** The live cards of a project in rank order, and the position of the latest change among them. */

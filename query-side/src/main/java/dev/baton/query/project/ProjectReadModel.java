@@ -20,33 +20,10 @@ public class ProjectReadModel {
     public static final String PROJECTION = "board";
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
-    private final VersionedRows history;
 
     public ProjectReadModel(JdbcTemplate jdbc, ProjectionGenerations generations) {
         this.jdbc = jdbc;
         this.generations = generations;
-        this.history = new VersionedRows(jdbc, "rm_project_history");
-    }
-
-    // --- writes (writing generation) ---
-
-    public Optional<ProjectView> forUpdate(int gen, String projectId) {
-        return jdbc.query("select data from rm_project where gen = ? and project_id = ?",
-                (rs, i) -> ReadModelJson.read(rs.getString(1), ProjectView.class), gen, projectId).stream().findFirst();
-    }
-
-    public void insert(int gen, ProjectView project, long position, Instant at) {
-        String data = ReadModelJson.write(project);
-        jdbc.update("insert into rm_project (gen, project_id, created_position, position, data) values (?, ?, ?, ?, ?)",
-                gen, project.projectId(), position, position, data);
-        history.record(gen, project.projectId(), project.projectId(), position, at, data);
-    }
-
-    public void update(int gen, ProjectView project, long position, Instant at) {
-        String data = ReadModelJson.write(project);
-        jdbc.update("update rm_project set position = ?, data = ? where gen = ? and project_id = ?",
-                position, data, gen, project.projectId());
-        history.record(gen, project.projectId(), project.projectId(), position, at, data);
     }
 
     // --- reads (serving generation) ---

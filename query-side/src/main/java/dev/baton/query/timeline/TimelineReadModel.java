@@ -30,10 +30,9 @@ public class TimelineReadModel {
         this.generations = generations;
     }
 
-    public void insert(int gen, TimelineEntry e, String user) {
-        jdbc.update("insert into rm_timeline (gen, " + COLUMNS + ", acting_user) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                gen, e.position(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(), e.sequence(),
-                Timestamp.from(e.timestamp()), e.projectId(), e.payload().toString(), e.metadata().toString(), user);
+    /** The writes of one batch of events into the given generation. */
+    public TimelineBatch batch(int gen) {
+        return new TimelineBatch(jdbc, gen);
     }
 
     /** Entries after the cursor position that match the filter, in store order, one more than asked. */

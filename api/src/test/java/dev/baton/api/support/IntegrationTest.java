@@ -38,7 +38,6 @@ public abstract class IntegrationTest {
             registry.add("spring.datasource.url", () -> postgres);
             registry.add("spring.datasource.username", () -> "postgres");
             registry.add("spring.datasource.password", () -> "");
-            registry.add("spring.jpa.database-platform", () -> "dev.baton.api.config.ByteaPostgreSQLDialect");
         }
     }
 

@@ -1,5 +1,5 @@
 -- Axon Framework 4.13 JPA storage: event store, snapshots, tokens, sagas, dead letters.
--- Payload columns are bytea; the global index comes from one sequence with increment 1 (see META-INF/orm.xml).
+-- Payload columns are ${binary} (see DatabaseVendor); the global index comes from one sequence with increment 1 (see META-INF/orm.xml).
 create sequence axon_global_index_seq start with 1 increment by 1;
 create sequence association_value_entry_seq start with 1 increment by 50;
 
@@ -12,8 +12,8 @@ create table domain_event_entry (
     payload_type varchar(255) not null,
     payload_revision varchar(255),
     time_stamp varchar(255) not null,
-    meta_data bytea,
-    payload bytea not null,
+    meta_data ${binary},
+    payload ${binary} not null,
     primary key (global_index),
     constraint uk_domain_event_aggregate_sequence unique (aggregate_identifier, sequence_number),
     constraint uk_domain_event_identifier unique (event_identifier)
@@ -27,8 +27,8 @@ create table snapshot_event_entry (
     payload_type varchar(255) not null,
     payload_revision varchar(255),
     time_stamp varchar(255) not null,
-    meta_data bytea,
-    payload bytea not null,
+    meta_data ${binary},
+    payload ${binary} not null,
     primary key (sequence_number, aggregate_identifier, type),
     constraint uk_snapshot_event_identifier unique (event_identifier)
 );
@@ -40,7 +40,7 @@ create table token_entry (
     owner varchar(255),
     timestamp varchar(255) not null,
     token_type varchar(255),
-    token bytea,
+    token ${binary},
     primary key (segment, processor_name)
 );
 
@@ -48,7 +48,7 @@ create table saga_entry (
     saga_id varchar(255) not null,
     saga_type varchar(255),
     revision varchar(255),
-    serialized_saga bytea,
+    serialized_saga ${binary},
     primary key (saga_id)
 );
 
@@ -73,19 +73,19 @@ create table dead_letter_entry (
     time_stamp varchar(255) not null,
     payload_type varchar(255) not null,
     payload_revision varchar(255),
-    payload bytea not null,
-    meta_data bytea,
+    payload ${binary} not null,
+    meta_data ${binary},
     type varchar(255),
     aggregate_identifier varchar(255),
     sequence_number bigint,
     token_type varchar(255),
-    token bytea,
+    token ${binary},
     enqueued_at timestamp(6) with time zone not null,
     last_touched timestamp(6) with time zone,
     processing_started timestamp(6) with time zone,
     cause_type varchar(255),
     cause_message varchar(1023),
-    diagnostics bytea,
+    diagnostics ${binary},
     primary key (dead_letter_id),
     constraint uk_dead_letter_sequence unique (processing_group, sequence_identifier, sequence_index)
 );
@@ -96,7 +96,7 @@ create index ix_dead_letter_sequence on dead_letter_entry (processing_group, seq
 create table scheduled_tasks (
     task_name varchar(255) not null,
     task_instance varchar(255) not null,
-    task_data bytea,
+    task_data ${binary},
     execution_time timestamp(6) with time zone not null,
     picked boolean not null,
     picked_by varchar(255),

@@ -9,7 +9,7 @@ create table cmd_task (
     task_id varchar(36) not null primary key,
     project_id varchar(36) not null,
     column_id varchar(40) not null,
-    card_rank varchar(400)  not null,
+    card_rank varchar(400) ${rank_collation} not null,
     depends_on varchar(8000) not null
 );
 create index ix_cmd_task_column on cmd_task (project_id, column_id, card_rank);

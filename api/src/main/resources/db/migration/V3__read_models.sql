@@ -13,7 +13,7 @@ create table rm_project (
     project_id varchar(36) not null,
     created_position bigint not null,
     position bigint not null,
-    data clob not null,
+    data ${text} not null,
     primary key (gen, project_id)
 );
 create index ix_rm_project_created on rm_project (gen, created_position);
@@ -23,9 +23,9 @@ create table rm_task (
     task_id varchar(36) not null,
     project_id varchar(36) not null,
     column_id varchar(40) not null,
-    card_rank varchar(400)  not null,
+    card_rank varchar(400) ${rank_collation} not null,
     position bigint not null,
-    data clob not null,
+    data ${text} not null,
     primary key (gen, task_id)
 );
 create index ix_rm_task_project on rm_task (gen, project_id, card_rank);
@@ -47,7 +47,7 @@ create table rm_project_history (
     valid_from_ts timestamp(6) with time zone not null,
     valid_to bigint,
     valid_to_ts timestamp(6) with time zone,
-    data clob,
+    data ${text},
     primary key (gen, subject_id, valid_from)
 );
 create index ix_rm_project_history_project on rm_project_history (gen, project_id, valid_from);
@@ -60,7 +60,7 @@ create table rm_task_history (
     valid_from_ts timestamp(6) with time zone not null,
     valid_to bigint,
     valid_to_ts timestamp(6) with time zone,
-    data clob,
+    data ${text},
     primary key (gen, subject_id, valid_from)
 );
 create index ix_rm_task_history_project on rm_task_history (gen, project_id, valid_from);
@@ -71,7 +71,7 @@ create table rm_agent_profile (
     agent_profile_id varchar(36) not null,
     created_position bigint not null,
     name varchar(200) not null,
-    data clob not null,
+    data ${text} not null,
     primary key (gen, agent_profile_id)
 );
 create index ix_rm_agent_profile_created on rm_agent_profile (gen, created_position);
@@ -87,8 +87,8 @@ create table rm_timeline (
     event_time timestamp(6) with time zone not null,
     project_id varchar(36),
     acting_user varchar(255),
-    payload clob not null,
-    metadata clob not null,
+    payload ${text} not null,
+    metadata ${text} not null,
     primary key (gen, position)
 );
 create index ix_rm_timeline_project on rm_timeline (gen, project_id, position);

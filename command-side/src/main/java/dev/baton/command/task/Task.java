@@ -62,7 +62,8 @@ public class Task {
                 : project.columns().contains(DEFAULT_COLUMN) ? DEFAULT_COLUMN : project.columns().get(0);
         requireColumn(project, column);
         requireAgentProfile(directory, command.agentProfileId());
-        directory.lockProject(project.projectId());
+        // No project lock here: nothing depends on a new task yet, so it cannot close a cycle, and two cards created
+        // at the same moment with the same rank are ordered by id. Creation stays concurrent within a project.
         List<String> dependencies = checkedDependencies(directory, command.taskId(), project.projectId(),
                 command.dependsOn() == null ? List.of() : command.dependsOn());
         String rank = Rank.between(directory.lastRank(project.projectId(), column, null).orElse(null), null);

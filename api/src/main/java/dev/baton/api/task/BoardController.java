@@ -3,10 +3,14 @@ package dev.baton.api.task;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
+import dev.baton.core.common.DomainException;
+import dev.baton.core.common.ErrorCode;
+import dev.baton.core.project.FindProjectQuery;
 import dev.baton.core.task.BoardFilter;
 import dev.baton.core.task.CreateTaskCommand;
 import dev.baton.core.task.FindBoardQuery;
 import dev.baton.query.board.BoardView;
+import dev.baton.query.project.ProjectView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -24,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -56,7 +61,7 @@ class BoardController {
         }
         BoardView board = queries.query(new FindBoardQuery(projectId, filter, asOfPosition, asOfTime),
                 ResponseTypes.optionalInstanceOf(BoardView.class)).join()
-                .orElseThrow(() -> ApiException.notFound("project", projectId + (asOf == null ? "" : " at " + asOf)));
+                .orElseThrow(() -> asOf == null ? ApiException.notFound("project", projectId) : notYet(projectId, asOf));
         return Envelope.ok(board);
     }
 
@@ -68,6 +73,14 @@ class BoardController {
                 body.acceptanceCriteria(), body.labels(), body.priority(), body.estimate(), body.focusFiles(),
                 body.column(), body.agentProfileId(), body.dependsOn()));
         return Envelope.ok(new TaskRequests.Created(id, version));
+    }
+
+    /** The project is unknown, or did not exist yet at the asked moment: say which. */
+    private DomainException notYet(String projectId, String asOf) {
+        return queries.query(new FindProjectQuery(projectId), ResponseTypes.optionalInstanceOf(ProjectView.class)).join()
+                .map(project -> new DomainException(ErrorCode.NOT_FOUND, "project " + projectId + " did not exist yet at "
+                        + asOf + " (it was created at " + project.createdAt() + ")", Map.of("created_at", project.createdAt().toString())))
+                .orElseGet(() -> ApiException.notFound("project", projectId));
     }
 
     static Instant parseTime(String name, String value) {

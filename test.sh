@@ -30,4 +30,4 @@ rm -rf "$pg_dir"
 pg_url=$(scripts/postgres.sh start "$pg_dir" "$pg_port")
 echo "test.sh: PostgreSQL test cluster at ${pg_url%%\?*}"
 
-mvn -B -ntp install "-Dbaton.test.postgres.url=$pg_url" "$@"
+mvn -B -ntp install "-Dbaton.postgres.url=$pg_url" "$@"

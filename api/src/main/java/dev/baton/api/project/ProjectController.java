@@ -9,12 +9,17 @@ import dev.baton.core.project.ArchiveProjectCommand;
 import dev.baton.core.project.CreateProjectCommand;
 import dev.baton.core.project.FindProjectQuery;
 import dev.baton.core.project.FindProjectsQuery;
+import dev.baton.core.project.ProjectCreatedEvent;
+import dev.baton.core.project.ProjectSettings;
+import dev.baton.core.project.ProjectUpdatedEvent;
 import dev.baton.core.project.RecordProjectValidationCommand;
 import dev.baton.core.project.UpdateProjectCommand;
 import dev.baton.core.project.ValidationCheck;
 import dev.baton.query.project.ProjectPage;
 import dev.baton.query.project.ProjectView;
 import dev.baton.runner.project.ProjectValidator;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -42,9 +47,11 @@ class ProjectController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final ProjectValidator validator;
+    private final EventStore eventStore;
 
     ProjectController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                      ProjectValidator validator) {
+                      ProjectValidator validator, EventStore eventStore) {
+        this.eventStore = eventStore;
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -89,12 +96,30 @@ class ProjectController {
 
     @PostMapping("/{projectId}/validate")
     Envelope validate(@PathVariable String projectId) {
-        ProjectView project = find(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        ProjectSettings project = currentSettings(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
         List<ValidationCheck> checks = validator.validate(project.repoUrl(), project.localPath(),
                 project.defaultBranch(), project.commands());
         long version = commands.send(new RecordProjectValidationCommand(projectId, checks));
         return Envelope.ok(new ProjectRequests.Validated(projectId, checks.stream().allMatch(ValidationCheck::ok),
                 checks, version));
+    }
+
+    /**
+     * The project's settings as the event store has them now: a project validated right after it was created or
+     * changed is validated as it is, not as the (eventually consistent) read model last saw it.
+     */
+    private Optional<ProjectSettings> currentSettings(String projectId) {
+        ProjectSettings settings = null;
+        DomainEventStream events = eventStore.readEvents(projectId, 0);
+        while (events.hasNext()) {
+            Object payload = events.next().getPayload();
+            if (payload instanceof ProjectCreatedEvent created) {
+                settings = created.settings();
+            } else if (payload instanceof ProjectUpdatedEvent updated) {
+                settings = updated.settings();
+            }
+        }
+        return Optional.ofNullable(settings);
     }
 
     private Optional<ProjectView> find(String projectId) {

@@ -21,11 +21,6 @@ public abstract class ApiTestBase extends IntegrationTest {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Sends a command that must succeed with {@code status}; answers its data. */
-    protected JsonNode ok(int status, Api.Response response) {
-        return response.expect(status).data();
-    }
-
     protected String newTask(String projectId, String title) {
         return createTask(projectId, Json.obj("title", title));
     }

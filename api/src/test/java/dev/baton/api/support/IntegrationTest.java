@@ -2,6 +2,7 @@ package dev.baton.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * cluster and runs this suite a second time on it). Tests talk to it over real HTTP only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = dev.baton.BatonApplication.class)
+@AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus is part of the contract
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();

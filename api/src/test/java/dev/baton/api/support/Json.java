@@ -41,14 +41,22 @@ public final class Json {
         }
     }
 
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     /** The text values of a JSON array (or of one field of each of its objects). */
-    public static List<String> texts(JsonNode array, String field) {
+    public static List<String> texts(Iterable<JsonNode> array, String field) {
         List<String> values = new ArrayList<>();
         array.forEach(item -> values.add(field == null ? item.asText() : item.get(field).asText()));
         return values;
     }
 
-    public static List<String> texts(JsonNode array) {
+    public static List<String> texts(Iterable<JsonNode> array) {
         return texts(array, null);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,7 +149,7 @@ public final class SseClient implements AutoCloseable {
                         data.append(value(line, 5));
                     }
                 }
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (RuntimeException e) {
                 // closed by the test or by the server
             } finally {
                 messages.add(END);

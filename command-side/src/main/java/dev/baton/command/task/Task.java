@@ -62,8 +62,9 @@ public class Task {
                 : project.columns().contains(DEFAULT_COLUMN) ? DEFAULT_COLUMN : project.columns().get(0);
         requireColumn(project, column);
         requireAgentProfile(directory, command.agentProfileId());
-        // No project lock here: nothing depends on a new task yet, so it cannot close a cycle, and two cards created
-        // at the same moment with the same rank are ordered by id. Creation stays concurrent within a project.
+        // The project lock serializes rank decisions: two cards created at the same moment would otherwise get the
+        // same rank, and a move "between" or "right before/after" such cards cannot place a card between them.
+        directory.lockProject(project.projectId());
         List<String> dependencies = checkedDependencies(directory, command.taskId(), project.projectId(),
                 command.dependsOn() == null ? List.of() : command.dependsOn());
         String rank = Rank.between(directory.lastRank(project.projectId(), column, null).orElse(null), null);

@@ -35,7 +35,7 @@ public class AgentProfileProjection {
     @EventHandler
     void on(AgentProfileCreatedEvent event, @Timestamp Instant at, TrackingToken token) {
         profiles.insert(gen(), AgentProfileView.of(event.agentProfileId(), event.settings(), at, at, 0),
-                ProjectionContext.position(token));
+                context.position(token));
     }
 
     @EventHandler

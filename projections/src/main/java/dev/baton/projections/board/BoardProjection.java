@@ -54,7 +54,7 @@ public class BoardProjection {
 
     @EventHandler
     void on(ProjectCreatedEvent event, @Timestamp Instant at, TrackingToken token) {
-        batch().insertProject(ProjectView.created(event.projectId(), event.settings(), at), ProjectionContext.position(token), at);
+        batch().insertProject(ProjectView.created(event.projectId(), event.settings(), at), context.position(token), at);
     }
 
     @EventHandler
@@ -62,7 +62,7 @@ public class BoardProjection {
         BoardBatch batch = batch();
         ProjectView before = project(batch, event.projectId());
         ProjectView after = before.withSettings(event.settings(), at, version);
-        long position = ProjectionContext.position(token);
+        long position = context.position(token);
         batch.updateProject(after, position, at);
         if (!before.doneColumn().equals(after.doneColumn())) {
             for (TaskState task : batch.tasksOfProject(event.projectId())) {
@@ -77,7 +77,7 @@ public class BoardProjection {
     @EventHandler
     void on(ProjectArchivedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
         BoardBatch batch = batch();
-        batch.updateProject(project(batch, event.projectId()).archived(at, version), ProjectionContext.position(token), at);
+        batch.updateProject(project(batch, event.projectId()).archived(at, version), context.position(token), at);
     }
 
     @EventHandler
@@ -85,7 +85,7 @@ public class BoardProjection {
         BoardBatch batch = batch();
         ProjectView validated = project(batch, event.projectId())
                 .validated(new ProjectView.LastValidation(event.ok(), event.checks(), at), version);
-        batch.updateProject(validated, ProjectionContext.position(token), at);
+        batch.updateProject(validated, context.position(token), at);
     }
 
     @EventHandler
@@ -96,7 +96,7 @@ public class BoardProjection {
                 d.labels(), d.priority(), d.estimate(), d.focusFiles(), event.column(), event.rank(),
                 event.agentProfileId(), event.dependsOn(), List.of(), "idle", null, 0, at, at, 0);
         batch.insertTask(withBlockers(batch, task, project(batch, event.projectId()).doneColumn()),
-                ProjectionContext.position(token), at);
+                context.position(token), at);
     }
 
     @EventHandler
@@ -140,14 +140,14 @@ public class BoardProjection {
     @EventHandler
     void on(TaskDeletedEvent event, @Timestamp Instant at, TrackingToken token) {
         BoardBatch batch = batch();
-        batch.deleteTask(task(batch, event.taskId()), ProjectionContext.position(token), at);
+        batch.deleteTask(task(batch, event.taskId()), context.position(token), at);
         refreshDependants(batch, event.taskId(), project(batch, event.projectId()).doneColumn(), at, token);
     }
 
     private TaskState change(BoardBatch batch, String taskId, Instant at, long version, TrackingToken token,
                              UnaryOperator<TaskState> change) {
         TaskState updated = change.apply(task(batch, taskId)).touched(at, version);
-        batch.updateTask(updated, ProjectionContext.position(token), at);
+        batch.updateTask(updated, context.position(token), at);
         return updated;
     }
 
@@ -155,7 +155,7 @@ public class BoardProjection {
         for (TaskState dependant : batch.tasks(batch.dependants(taskId))) {
             TaskState updated = withBlockers(batch, dependant, doneColumn);
             if (!updated.equals(dependant)) {
-                batch.updateTask(updated.touched(at, null), ProjectionContext.position(token), at);
+                batch.updateTask(updated.touched(at, null), context.position(token), at);
             }
         }
     }

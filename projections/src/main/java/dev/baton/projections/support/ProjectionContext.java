@@ -3,11 +3,20 @@ package dev.baton.projections.support;
 import dev.baton.query.support.ProjectionGenerations;
 import dev.baton.query.support.ReadModelBatch;
 import dev.baton.query.support.ReadModelUpdates;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -18,9 +27,11 @@ import java.util.function.IntFunction;
 public class ProjectionContext {
 
     private final ProjectionGenerations generations;
+    private final JdbcTemplate jdbc;
     private final ReadModelUpdates updates;
 
-    public ProjectionContext(ProjectionGenerations generations, ReadModelUpdates updates) {
+    public ProjectionContext(ProjectionGenerations generations, ReadModelUpdates updates, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.generations = generations;
         this.updates = updates;
     }
@@ -39,8 +50,48 @@ public class ProjectionContext {
         });
     }
 
-    /** The global position of the event in the store (its global index). */
-    public static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+    /**
+     * The global position of the event being handled: its global index in the store. With the JPA store an event
+     * whose transaction committed after a later one fills a gap, and its token's position is the newest index seen,
+     * not its own (two events would share a position: the timeline's primary key refused the second one and the
+     * timeline stopped for good). There the positions of the batch's events are read from the store, one query per
+     * batch. Tokens without gaps (Axon Server) carry the exact position.
+     */
+    public long position(TrackingToken token) {
+        if (WrappedToken.unwrap(token, GapAwareTrackingToken.class).isEmpty() || !CurrentUnitOfWork.isStarted()) {
+            return token.position().orElseThrow(() -> new IllegalStateException("token without position: " + token));
+        }
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        String eventId = current.getMessage().getIdentifier();
+        UnitOfWork<?> root = current.root();
+        Map<String, Long> positions = root.getOrComputeResource("baton.positions", key -> storePositions(root));
+        Long position = positions.get(eventId);
+        if (position == null) {
+            position = storePositions(List.of(eventId)).get(eventId);
+        }
+        if (position == null) {
+            throw new IllegalStateException("event " + eventId + " is not in the store");
+        }
+        return position;
+    }
+
+    private Map<String, Long> storePositions(UnitOfWork<?> root) {
+        List<String> ids = root instanceof BatchingUnitOfWork<?> batch
+                ? batch.getMessages().stream().map(Message::getIdentifier).toList()
+                : List.of(root.getMessage().getIdentifier());
+        return storePositions(ids);
+    }
+
+    private Map<String, Long> storePositions(List<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        for (int from = 0; from < eventIds.size(); from += 500) {
+            List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + 500));
+            jdbc.query("select event_identifier, global_index from domain_event_entry where event_identifier in ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        positions.put(rs.getString(1), rs.getLong(2));
+                    }, chunk.toArray());
+        }
+        return positions;
     }
 }

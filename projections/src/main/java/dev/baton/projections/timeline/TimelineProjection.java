@@ -43,7 +43,7 @@ public class TimelineProjection {
         event.getMetaData().forEach((key, value) -> metadata.set(key, ReadModelJson.tree(value)));
         String projectId = payload instanceof ProjectScoped scoped ? scoped.projectId() : null;
         Object user = event.getMetaData().get("user");
-        context.batch(NAME, timeline::batch).add(new TimelineEntry(ProjectionContext.position(token),
+        context.batch(NAME, timeline::batch).add(new TimelineEntry(context.position(token),
                 event.getIdentifier(), payload.getClass().getSimpleName(), aggregateType, aggregateId, sequence,
                 event.getTimestamp(), projectId, ReadModelJson.tree(payload), metadata),
                 user == null ? null : user.toString());

@@ -8,6 +8,7 @@ import dev.baton.core.project.ProjectSettings;
 import dev.baton.core.project.ValidationCheck;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,9 +43,12 @@ public record ProjectView(String projectId, String name, String vision, String r
                 botIdentity, archived, validation, latestPlanVersion, counts, createdAt, updatedAt, newVersion);
     }
 
+    /** Sets the task count of every column (0 for an empty one), in column order. */
     public ProjectView withCounts(Map<String, Long> taskCounts) {
+        Map<String, Long> perColumn = new LinkedHashMap<>();
+        columns.forEach(column -> perColumn.put(column.id(), taskCounts.getOrDefault(column.id(), 0L)));
         return new ProjectView(projectId, name, vision, repoUrl, localPath, defaultBranch, commands, columns, budgets,
-                botIdentity, archived, lastValidation, latestPlanVersion, taskCounts, createdAt, updatedAt, version);
+                botIdentity, archived, lastValidation, latestPlanVersion, perColumn, createdAt, updatedAt, version);
     }
 
     /** The column whose cards count as finished: {@code done} if the board has one, else the last column. */

@@ -36,7 +36,11 @@ public class ProjectionGenerations {
         return next;
     }
 
-    /** Serves the generation a finished replay wrote and drops the old one. */
+    /**
+     * Serves the generation a finished replay wrote. The generation it replaces is dropped only when the next
+     * replay finishes: a read that looked up the serving generation just before the switch must still find its
+     * rows (dropping them at once made such reads answer 404 for a project that exists).
+     */
     public void finishReplay(String projection, String... tables) {
         int old = serving(projection);
         int fresh = writing(projection);
@@ -45,7 +49,7 @@ public class ProjectionGenerations {
         }
         jdbc.update("update projection_generation set serving_gen = ? where name = ?", fresh, projection);
         for (String table : tables) {
-            jdbc.update("delete from " + table + " where gen = ?", old);
+            jdbc.update("delete from " + table + " where gen < ?", old);
         }
     }
 

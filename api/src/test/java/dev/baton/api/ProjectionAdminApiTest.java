@@ -1,0 +1,164 @@
+package dev.baton.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.ApiTestBase;
+import dev.baton.api.support.Json;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ProjectionAdminApiTest extends ApiTestBase {
+
+    private static final String PROJECTIONS = "/api/v1/admin/projections";
+    private static final Duration REPLAY_WAIT = Duration.ofSeconds(60);
+
+    private JsonNode status(String name) {
+        for (JsonNode projection : api.get(PROJECTIONS).expect(200).data()) {
+            if (projection.get("name").asText().equals(name)) {
+                return projection;
+            }
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    /** A board with history: creations, edits, moves between cards, a checklist mark, dependencies, deletions. */
+    private record Busy(String projectId, List<String> taskIds, long asOf) {
+    }
+
+    private Busy busyBoard() {
+        String projectId = createProject(uniqueName("Replayed"));
+        String agent = api.post("/api/v1/agents", Json.obj("name", uniqueName("Replay agent"), "adapter", "codex"))
+                .expect(201).data().get("agent_profile_id").asText();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(createTask(projectId, Json.obj("title", "Task " + i, "labels", List.of("l" + i % 2),
+                    "acceptance_criteria", List.of("first", "second"), "column", i % 2 == 0 ? "todo" : "backlog")));
+        }
+        long asOf = boardAfter(projectId, ids.get(5), 0).get("position").asLong();
+        move(ids.get(4), Json.obj("column", "todo", "before_task_id", ids.get(0)));
+        move(ids.get(1), Json.obj("column", "todo", "after_task_id", ids.get(4)));
+        moveTo(ids.get(3), "done");
+        patchTask(ids.get(2), Json.obj("depends_on", List.of(ids.get(3), ids.get(5)), "agent_profile_id", agent));
+        patchTask(ids.get(0), Json.obj("depends_on", List.of(ids.get(1)), "title", "Task 0 renamed", "priority", 1));
+        api.post("/api/v1/tasks/" + ids.get(2) + "/checklist/1", Json.obj("done", true)).expect(200);
+        api.delete("/api/v1/tasks/" + ids.get(1)).expect(200);
+        long last = moveTo(ids.get(5), "review");
+        api.get("/api/v1/agents/" + agent + "?min_version=0").expect(200);
+        task(ids.get(5), last);
+        ids.remove(1);
+        return new Busy(projectId, ids, asOf);
+    }
+
+    /** Everything the board projection serves for a project: live board, as-of board, project and task details. */
+    private Map<String, JsonNode> boardReads(Busy busy) {
+        Map<String, JsonNode> reads = new LinkedHashMap<>();
+        reads.put("board", board(busy.projectId()));
+        reads.put("board as of", board(busy.projectId(), "?as_of=" + busy.asOf()));
+        reads.put("project", api.get("/api/v1/projects/" + busy.projectId()).expect(200).data());
+        for (String id : busy.taskIds()) {
+            reads.put("task " + id, api.get("/api/v1/tasks/" + id).expect(200).data());
+        }
+        return reads;
+    }
+
+    /** Starts a replay, checks that reads keep answering (200, unchanged) while it runs, and waits until it is live. */
+    private void replayWhileReading(String name, Runnable readsUnchanged) {
+        JsonNode started = api.post(PROJECTIONS + "/" + name + "/replay", null).expect(202).data();
+        assertThat(started.get("name").asText()).isEqualTo(name);
+        assertThat(started.get("status").asText()).isEqualTo("replaying");
+
+        await().atMost(REPLAY_WAIT).pollInterval(Duration.ofMillis(25)).until(() -> {
+            readsUnchanged.run();
+            return status(name).get("status").asText().equals("live");
+        });
+    }
+
+    @Test
+    void theListShowsEveryProjectionWithItsPositionLagAndStatus() {
+        JsonNode projections = api.get(PROJECTIONS).expect(200).data();
+
+        assertThat(Json.texts(projections, "name")).contains("board", "agent-profiles", "timeline");
+        for (JsonNode projection : projections) {
+            assertThat(projection.get("position").isIntegralNumber()).isTrue();
+            assertThat(projection.get("lag").asLong()).isNotNegative();
+            assertThat(projection.get("status").asText()).isIn("live", "replaying");
+        }
+    }
+
+    @Test
+    void aLiveProjectionCatchesUpWithTheStore() {
+        String projectId = createProject(uniqueName("Lag"));
+        String taskId = newTask(projectId, "lagging?");
+        task(taskId, 0);
+
+        await().atMost(WAIT).until(() -> status("board").get("lag").asLong() == 0);
+        assertThat(status("board").get("position").asLong()).isPositive();
+    }
+
+    @Test
+    void aBoardReplayRebuildsExactlyTheSameBoard() {
+        Busy busy = busyBoard();
+        Map<String, JsonNode> before = boardReads(busy);
+
+        replayWhileReading("board", () -> assertThat(boardReads(busy)).isEqualTo(before));
+
+        assertThat(boardReads(busy)).isEqualTo(before);
+    }
+
+    @Test
+    void aTimelineReplayRebuildsExactlyTheSameTimeline() {
+        Busy busy = busyBoard();
+        List<JsonNode> before = awaitTimeline(busy.projectId(), 17);
+
+        replayWhileReading("timeline", () -> assertThat(timeline("project_id=" + busy.projectId())).isEqualTo(before));
+
+        assertThat(timeline("project_id=" + busy.projectId())).isEqualTo(before);
+    }
+
+    @Test
+    void anAgentProfilesReplayRebuildsTheSameProfiles() {
+        String agent = api.post("/api/v1/agents", Json.obj("name", uniqueName("Replayed agent"), "adapter", "gemini",
+                "env", Json.map("MODE", "x"))).expect(201).data().get("agent_profile_id").asText();
+        long version = api.patch("/api/v1/agents/" + agent, Json.obj("model", "pro")).expect(200).data().get("version").asLong();
+        JsonNode before = api.get("/api/v1/agents/" + agent + "?min_version=" + version).expect(200).data();
+
+        replayWhileReading("agent-profiles",
+                () -> assertThat(api.get("/api/v1/agents/" + agent).expect(200).data()).isEqualTo(before));
+
+        assertThat(api.get("/api/v1/agents/" + agent).expect(200).data()).isEqualTo(before);
+    }
+
+    @Test
+    void changesMadeDuringAReplayAreServedOnceItIsLive() {
+        String projectId = createProject(uniqueName("During replay"));
+        project(projectId, 0);
+
+        api.post(PROJECTIONS + "/board/replay", null).expect(202);
+        String taskId = newTask(projectId, "made during the replay");
+        await().atMost(REPLAY_WAIT).until(() -> status("board").get("status").asText().equals("live"));
+
+        assertThat(columnIds(awaitBoard(projectId, b -> card(b, taskId).isPresent()), "backlog")).containsExactly(taskId);
+        assertThat(task(taskId, 0).get("title").asText()).isEqualTo("made during the replay");
+    }
+
+    @Test
+    void aReplayOfAProjectionThatIsAlreadyReplayingIsRefused() {
+        api.post(PROJECTIONS + "/board/replay", null).expect(202);
+
+        api.post(PROJECTIONS + "/board/replay", null).expectError(409, "INVALID_STATE");
+
+        await().atMost(REPLAY_WAIT).until(() -> status("board").get("status").asText().equals("live"));
+    }
+
+    @Test
+    void anUnknownProjectionIsNotFound() {
+        api.post(PROJECTIONS + "/no-such-projection/replay", null).expectError(404, "NOT_FOUND");
+    }
+}

@@ -3,6 +3,9 @@
 #   scripts/postgres.sh start DIR PORT   -> creates DIR (initdb) if needed, starts it on 127.0.0.1:PORT,
 #                                           creates database "baton"; prints the JDBC URL
 #   scripts/postgres.sh stop DIR
+# Tests run it without durability (fsync off: fast, and the data is thrown away). BATON_PG_DURABLE=1 keeps
+# PostgreSQL's default durability, as the benchmarks need for honest figures; BATON_PG_OPTS adds server
+# settings ("-c shared_buffers=1GB ...").
 # Installs Debian's postgresql when the binaries are missing. initdb refuses to run as root, so as root the
 # cluster runs as the "postgres" user.
 set -euo pipefail
@@ -37,6 +40,10 @@ dir=$(mkdir -p "${2:?DIR missing}" && cd "$2" && pwd)
 case "$cmd" in
   start)
     port=${3:?PORT missing}
+    settings=${BATON_PG_OPTS:-}
+    if [ "${BATON_PG_DURABLE:-0}" != 1 ]; then
+      settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off $settings"
+    fi
     ensure_installed
     bin=$(find_bin)
     if [ "$(id -u)" = 0 ]; then
@@ -50,7 +57,7 @@ case "$cmd" in
     fi
     if ! as_owner "'$bin/pg_ctl' -D '$dir/data' status" >/dev/null 2>&1; then
       as_owner "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -t 60 \
-        -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start" >/dev/null
+        -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c max_connections=200 $settings\" start" >/dev/null
     fi
     if ! as_owner "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -tAc \"select 1 from pg_database where datname='baton'\"" | grep -q 1; then
       as_owner "'$bin/psql' -h 127.0.0.1 -p $port -U postgres -qc 'create database baton'"

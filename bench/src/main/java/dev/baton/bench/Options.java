@@ -1,0 +1,102 @@
+package dev.baton.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Command-line options of the harness and the sizes of every scenario (full run or {@code --quick}). */
+final class Options {
+
+    List<String> databases = List.of("h2", "postgres");
+    List<String> phases = List.of("main", "replay");
+    boolean quick;
+    Path jar;
+    Path work;
+    Path results;
+    int pgPort = 0;
+    List<String> serverJvmOptions = List.of();
+    String command = "";
+
+    // --- sizes (full run; --quick shrinks them) ---
+    int clients = 8;
+    int createWarmupSeconds = 10;
+    int createMeasureSeconds = 20;
+    int createMeasureMax = 20_000;
+    int sharedProjectTasks = 10_000;
+    int boardWarmup = 20;
+    int boardRequests = 200;
+    int moves = 10_000;
+    int moveBlock = 1_000;
+    int rywIterations = 300;
+    int rywTasks = 20;
+    long replayEvents = 1_000_000;
+    int bigProjectEvents = 100_000;
+    int eventsPerTask = 100;
+    int asOfWarmup = 10;
+    int asOfRequests = 200;
+    int replayTimeoutSeconds = 20 * 60;
+    int idleSettleSeconds = 5;
+
+    static Options parse(String[] args) {
+        Options o = new Options();
+        o.command = String.join(" ", args);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick" -> o.quick = true;
+                case "--db" -> o.databases = switch (args[++i]) {
+                    case "all" -> List.of("h2", "postgres");
+                    case "h2" -> List.of("h2");
+                    case "postgres", "pg" -> List.of("postgres");
+                    default -> throw new IllegalArgumentException("--db h2|postgres|all, not " + args[i]);
+                };
+                case "--phases" -> o.phases = Arrays.asList(args[++i].split(","));
+                case "--jar" -> o.jar = Path.of(args[++i]).toAbsolutePath();
+                case "--work" -> o.work = Path.of(args[++i]).toAbsolutePath();
+                case "--results" -> o.results = Path.of(args[++i]).toAbsolutePath();
+                case "--pg-port" -> o.pgPort = Integer.parseInt(args[++i]);
+                case "--server-jvm-opts" -> o.serverJvmOptions = split(args[++i]);
+                case "--replay-events" -> o.replayEvents = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (o.jar == null || o.work == null || o.results == null) {
+            throw new IllegalArgumentException("--jar, --work and --results are required (bench/run.sh gives them)");
+        }
+        if (o.databases.contains("postgres") && o.phases.size() > 0 && o.pgPort == 0) {
+            throw new IllegalArgumentException("--pg-port is required for postgres (bench/run.sh starts the cluster)");
+        }
+        if (o.quick) {
+            o.createWarmupSeconds = 3;
+            o.createMeasureSeconds = 5;
+            o.createMeasureMax = 4_000;
+            o.sharedProjectTasks = 1_000;
+            o.boardWarmup = 5;
+            o.boardRequests = 40;
+            o.moves = 1_000;
+            o.moveBlock = 200;
+            o.rywIterations = 60;
+            if (!o.command.contains("--replay-events")) {
+                o.replayEvents = 50_000;
+            }
+            o.bigProjectEvents = 10_000;
+            o.asOfWarmup = 5;
+            o.asOfRequests = 40;
+            o.replayTimeoutSeconds = 5 * 60;
+            o.idleSettleSeconds = 3;
+        }
+        o.bigProjectEvents = (int) Math.min(o.bigProjectEvents, o.replayEvents / 2);
+        return o;
+    }
+
+    private static List<String> split(String s) {
+        List<String> out = new ArrayList<>();
+        for (String part : s.trim().split("\\s+")) {
+            if (!part.isEmpty()) {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+}

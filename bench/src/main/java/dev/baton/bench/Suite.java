@@ -313,9 +313,9 @@ final class Suite {
             }
             // Axon keeps a segment "replaying" until it handles an event AFTER the reset point, so on a quiet
             // store the server never switches to the rebuilt generation by itself (see docs/performance.md).
-            // Once both have processed the whole store, append one event (a new project) to let it finish.
+            // Once both have processed the whole store and 3 s passed, append one event (a new project) to finish it.
             if (pokedAt == null && caughtUpSeconds.size() == 2 && doneSeconds.size() < 2
-                    && seconds - caughtUpSeconds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) > 0.5) {
+                    && seconds - caughtUpSeconds.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) > 3) {
                 createProject(api, "Replay finisher");
                 pokedAt = ProcStats.round(seconds);
             }

@@ -31,17 +31,17 @@ public class AggregateSnapshotConfig {
     }
 
     @Bean
-    public SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:100}") int threshold) {
+    public SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean
-    public SnapshotTriggerDefinition taskSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:100}") int threshold) {
+    public SnapshotTriggerDefinition taskSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
     @Bean
-    public SnapshotTriggerDefinition agentProfileSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:100}") int threshold) {
+    public SnapshotTriggerDefinition agentProfileSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }

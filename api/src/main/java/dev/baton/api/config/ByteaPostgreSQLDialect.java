@@ -5,6 +5,7 @@ import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
 
 import java.sql.Types;
 
@@ -27,6 +28,14 @@ public class ByteaPostgreSQLDialect extends PostgreSQLDialect {
     @Override
     public void contributeTypes(TypeContributions typeContributions, ServiceRegistry serviceRegistry) {
         super.contributeTypes(typeContributions, serviceRegistry);
-        typeContributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB, BinaryJdbcType.INSTANCE);
+        blobsAs(typeContributions, BinaryJdbcType.INSTANCE);
+    }
+
+    /**
+     * Reads and writes {@code @Lob byte[]} as plain bytes ({@code getBytes}/{@code setBytes}), not as a LOB, with the
+     * JDBC type the database reports for the column (schema validation compares them).
+     */
+    static void blobsAs(TypeContributions typeContributions, JdbcType binaryType) {
+        typeContributions.getTypeConfiguration().getJdbcTypeRegistry().addDescriptor(Types.BLOB, binaryType);
     }
 }

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * One schema for both databases: the migrations use placeholders for the few types that differ, filled in from
- * the database actually connected (so PostgreSQL works with or without the {@code postgres} profile), and on
- * PostgreSQL Hibernate uses {@link ByteaPostgreSQLDialect} to match the {@code bytea} columns.
+ * the database actually connected (so PostgreSQL works with or without the {@code postgres} profile). Large values
+ * are never LOBs: {@code bytea}/{@code text} on PostgreSQL, {@code varbinary}/{@code character varying} on H2 (whose
+ * LOBs are copied on every read), with the matching Hibernate dialect for Axon's {@code @Lob} columns.
  */
 @Configuration
 class DatabaseVendor {
@@ -24,19 +25,16 @@ class DatabaseVendor {
     FlywayConfigurationCustomizer vendorColumnTypes(DataSource dataSource) {
         boolean postgres = isPostgres(dataSource);
         return configuration -> configuration.placeholders(Map.of(
-                "binary", postgres ? "bytea" : "blob",
-                "text", postgres ? "text" : "clob",
+                "binary", postgres ? "bytea" : "varbinary",
+                "text", postgres ? "text" : "character varying",
                 "rank_collation", postgres ? "collate \"C\"" : ""));
     }
 
     @Bean
-    HibernatePropertiesCustomizer byteaOnPostgres(DataSource dataSource) {
+    HibernatePropertiesCustomizer binaryPayloads(DataSource dataSource) {
         boolean postgres = isPostgres(dataSource);
-        return properties -> {
-            if (postgres) {
-                properties.put("hibernate.dialect", ByteaPostgreSQLDialect.class.getName());
-            }
-        };
+        return properties -> properties.put("hibernate.dialect",
+                (postgres ? ByteaPostgreSQLDialect.class : VarbinaryH2Dialect.class).getName());
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -16,7 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * Keeps the {@link BoardDirectory} in step with the events. Its processing group is a subscribing
@@ -28,73 +28,63 @@ class BoardDirectoryUpdater {
 
     static final String GROUP = "board-directory";
 
-    private final DirectoryProjectRepository projects;
-    private final DirectoryTaskRepository tasks;
-    private final DirectoryAgentProfileRepository agentProfiles;
+    private final JdbcBoardDirectory directory;
 
-    BoardDirectoryUpdater(DirectoryProjectRepository projects, DirectoryTaskRepository tasks,
-                          DirectoryAgentProfileRepository agentProfiles) {
-        this.projects = projects;
-        this.tasks = tasks;
-        this.agentProfiles = agentProfiles;
+    BoardDirectoryUpdater(JdbcBoardDirectory directory) {
+        this.directory = directory;
     }
 
     @EventHandler
     void on(ProjectCreatedEvent event) {
-        projects.save(new DirectoryProject(event.projectId(), columnIds(event.settings())));
+        directory.addProject(event.projectId(), columnIds(event.settings()));
     }
 
     @EventHandler
     void on(ProjectUpdatedEvent event) {
-        projects.findById(event.projectId()).ifPresent(p -> p.columnIds = columnIds(event.settings()));
+        directory.changeColumns(event.projectId(), columnIds(event.settings()));
     }
 
     @EventHandler
     void on(ProjectArchivedEvent event) {
-        projects.findById(event.projectId()).ifPresent(p -> p.archived = true);
+        directory.archiveProject(event.projectId());
     }
 
     @EventHandler
     void on(TaskCreatedEvent event) {
-        tasks.save(new DirectoryTask(event.taskId(), event.projectId(), event.column(), event.rank(),
-                String.join(",", event.dependsOn())));
+        directory.addTask(event.taskId(), event.projectId(), event.column(), event.rank(), event.dependsOn());
     }
 
     @EventHandler
     void on(TaskMovedEvent event) {
-        tasks.findById(event.taskId()).ifPresent(t -> {
-            t.column = event.toColumn();
-            t.rank = event.rank();
-        });
+        directory.placeTask(event.taskId(), event.toColumn(), event.rank());
     }
 
     @EventHandler
     void on(TaskDependenciesChangedEvent event) {
-        tasks.findById(event.taskId()).ifPresent(t -> t.dependsOn = String.join(",", event.dependsOn()));
+        directory.changeDependencies(event.taskId(), event.dependsOn());
     }
 
     @EventHandler
     void on(TaskDeletedEvent event) {
-        tasks.deleteById(event.taskId());
+        directory.removeTask(event.taskId());
     }
 
     @EventHandler
     void on(AgentProfileCreatedEvent event) {
-        agentProfiles.save(new DirectoryAgentProfile(event.agentProfileId(), JpaBoardDirectory.nameKey(event.settings().name())));
+        directory.addAgentProfile(event.agentProfileId(), event.settings().name());
     }
 
     @EventHandler
     void on(AgentProfileUpdatedEvent event) {
-        agentProfiles.findById(event.agentProfileId())
-                .ifPresent(p -> p.nameKey = JpaBoardDirectory.nameKey(event.settings().name()));
+        directory.renameAgentProfile(event.agentProfileId(), event.settings().name());
     }
 
     @EventHandler
     void on(AgentProfileDeletedEvent event) {
-        agentProfiles.deleteById(event.agentProfileId());
+        directory.removeAgentProfile(event.agentProfileId());
     }
 
-    private static String columnIds(ProjectSettings settings) {
-        return settings.columns().stream().map(Column::id).collect(Collectors.joining(","));
+    private static List<String> columnIds(ProjectSettings settings) {
+        return settings.columns().stream().map(Column::id).toList();
     }
 }

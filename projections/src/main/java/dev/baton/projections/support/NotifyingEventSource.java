@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The event store as the projections' source, with one addition: its streams say when new events are available.
@@ -24,16 +25,20 @@ import java.util.concurrent.TimeUnit;
  * would put half a second between a command and its read model. Here every stream's callback runs after a
  * transaction that stored events commits, a few times over the next 100 ms (the embedded store hands new events to
  * its streams from its own producer thread, a little later), and every second regardless (events stored by
- * another node sharing the database). A callback with nothing new to read costs one empty check.
+ * another node sharing the database). Commits in quick succession share one series of callbacks (each commit
+ * restarts it), so a busy server does not multiply them. A callback with nothing new to read costs one empty check.
  */
 @Component(NotifyingEventSource.BEAN)
 public class NotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
     public static final String BEAN = "notifyingEventSource";
-    private static final long[] RECHECK_MILLIS = {0, 3, 8, 15, 30, 60, 100};
+    /** Pauses between the callbacks after a commit: they come 0, 3, 8, 15, 30, 60 and 100 ms after it. */
+    private static final long[] RECHECK_PAUSES_MILLIS = {3, 5, 7, 15, 30, 40};
 
     private final EventStore store;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    /** How many callbacks the running series has made, or -1 when no series runs. */
+    private final AtomicInteger recheck = new AtomicInteger(-1);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "baton-events-available");
         thread.setDaemon(true);
@@ -52,9 +57,27 @@ public class NotifyingEventSource implements StreamableMessageSource<TrackedEven
         timer.scheduleWithFixedDelay(this::notifyStreams, 1, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Starts the series of callbacks, or restarts the running one from its beginning; a series waiting out one of
+     * its longer pauses calls back at once as well.
+     */
     private void available() {
-        for (long delay : RECHECK_MILLIS) {
-            timer.schedule(this::notifyStreams, delay, TimeUnit.MILLISECONDS);
+        int step = recheck.getAndSet(0);
+        if (step < 0) {
+            timer.execute(this::recheck);
+        } else if (step >= 3) {
+            timer.execute(this::notifyStreams);
+        }
+    }
+
+    private void recheck() {
+        notifyStreams();
+        int next = recheck.incrementAndGet();
+        if (next <= RECHECK_PAUSES_MILLIS.length) {
+            timer.schedule(this::recheck, RECHECK_PAUSES_MILLIS[next - 1], TimeUnit.MILLISECONDS);
+        } else if (!recheck.compareAndSet(next, -1)) {
+            // a commit restarted the series meanwhile
+            timer.execute(this::recheck);
         }
     }
 

@@ -1,19 +1,23 @@
 package dev.baton.projections.timeline;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.core.common.ProjectScoped;
 import dev.baton.projections.support.ProjectionContext;
-import dev.baton.query.support.ReadModelJson;
-import dev.baton.query.timeline.TimelineEntry;
 import dev.baton.query.timeline.TimelineReadModel;
+import dev.baton.query.timeline.TimelineRow;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Indexes every event of the store for the timeline: by position, project, aggregate, type, user and time. */
+/**
+ * Indexes every event of the store for the timeline: by position, project, aggregate, type, user and time. Payloads
+ * and metadata are copied as the store holds them (snake_case JSON): the event serializer hands over the stored
+ * form of an event it read without writing it again.
+ */
 @Component
 @ProcessingGroup(TimelineProjection.NAME)
 public class TimelineProjection {
@@ -23,10 +27,13 @@ public class TimelineProjection {
 
     private final TimelineReadModel timeline;
     private final ProjectionContext context;
+    private final Serializer eventSerializer;
 
-    public TimelineProjection(TimelineReadModel timeline, ProjectionContext context) {
+    public TimelineProjection(TimelineReadModel timeline, ProjectionContext context,
+                              @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.timeline = timeline;
         this.context = context;
+        this.eventSerializer = eventSerializer;
     }
 
     @EventHandler
@@ -39,13 +46,11 @@ public class TimelineProjection {
             aggregateId = domainEvent.getAggregateIdentifier();
             sequence = domainEvent.getSequenceNumber();
         }
-        ObjectNode metadata = ReadModelJson.mapper().createObjectNode();
-        event.getMetaData().forEach((key, value) -> metadata.set(key, ReadModelJson.tree(value)));
-        String projectId = payload instanceof ProjectScoped scoped ? scoped.projectId() : null;
         Object user = event.getMetaData().get("user");
-        context.batch(NAME, timeline::batch).add(new TimelineEntry(context.position(token),
-                event.getIdentifier(), payload.getClass().getSimpleName(), aggregateType, aggregateId, sequence,
-                event.getTimestamp(), projectId, ReadModelJson.tree(payload), metadata),
-                user == null ? null : user.toString());
+        context.batch(NAME, timeline::batch).add(new TimelineRow(context.position(token), event.getIdentifier(),
+                payload.getClass().getSimpleName(), aggregateType, aggregateId, sequence, event.getTimestamp(),
+                payload instanceof ProjectScoped scoped ? scoped.projectId() : null,
+                event.serializePayload(eventSerializer, String.class).getData(),
+                event.serializeMetaData(eventSerializer, String.class).getData(), user == null ? null : user.toString()));
     }
 }

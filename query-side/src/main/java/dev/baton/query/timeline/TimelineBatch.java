@@ -19,9 +19,9 @@ public final class TimelineBatch implements ReadModelBatch {
         this.gen = gen;
     }
 
-    public void add(TimelineEntry e, String user) {
+    public void add(TimelineRow e) {
         rows.add(new Object[]{gen, e.position(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(), e.sequence(),
-                Timestamp.from(e.timestamp()), e.projectId(), e.payload().toString(), e.metadata().toString(), user});
+                Timestamp.from(e.timestamp()), e.projectId(), e.payload(), e.metadata(), e.user()});
     }
 
     @Override

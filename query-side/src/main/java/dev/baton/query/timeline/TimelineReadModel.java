@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Storage of the timeline index: every event with its position, type, aggregate, project, payload and metadata. */
 @Component
@@ -59,11 +58,6 @@ public class TimelineReadModel {
         sql.append(" order by position limit ?");
         args.add(limit + 1);
         return jdbc.query(sql.toString(), ROW, args.toArray());
-    }
-
-    public Optional<TimelineEntry> byEventId(String eventId) {
-        return jdbc.query("select " + COLUMNS + " from rm_timeline where gen = ? and event_id = ?", ROW, serving(), eventId)
-                .stream().findFirst();
     }
 
     public long lastPosition() {

@@ -60,7 +60,19 @@ insert into rm_task_history_v5 (gen, subject_id, project_id, valid_from, valid_f
 drop table rm_task_history;
 alter table rm_task_history_v5 rename to rm_task_history;
 
-drop index ix_rm_task_dependency_reverse;
-create index ix_rm_task_dependency_reverse on rm_task_dependency (depends_on, gen);
+create table rm_task_dependency_v5 (
+    gen integer not null,
+    task_id varchar(36) not null,
+    depends_on varchar(36) not null,
+    constraint pk_rm_task_dependency primary key (depends_on, gen, task_id)
+);
+insert into rm_task_dependency_v5 (gen, task_id, depends_on) select gen, task_id, depends_on from rm_task_dependency;
+drop table rm_task_dependency;
+alter table rm_task_dependency_v5 rename to rm_task_dependency;
+create index ix_rm_task_dependency_task on rm_task_dependency (task_id, gen);
 
 drop index ix_rm_timeline_event;
+
+-- A board replay keeps the live task rows of the generation it writes in memory until that generation is served;
+-- this says so, for a server that restarts during the replay (the memory is lost: the replay starts over).
+alter table projection_generation add column held_in_memory boolean default false not null;

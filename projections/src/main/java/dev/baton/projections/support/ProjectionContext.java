@@ -47,7 +47,11 @@ public class ProjectionContext {
         return root.getOrComputeResource("baton.batch." + projection, key -> {
             B batch = create.apply(generations.writing(projection));
             root.onPrepareCommit(u -> batch.flush());
-            root.afterCommit(u -> updates.changed());
+            root.afterCommit(u -> {
+                batch.afterCommit();
+                updates.changed();
+            });
+            root.onCleanup(u -> batch.cleanup());
             return batch;
         });
     }

@@ -3,7 +3,6 @@ package dev.baton.query.board;
 import dev.baton.query.project.ProjectView;
 import dev.baton.query.support.ReadModelBatch;
 import dev.baton.query.support.ReadModelJson;
-import dev.baton.query.support.SqlLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -23,15 +22,17 @@ import java.util.Set;
 /**
  * The board projection's writes for one batch of events (one transaction). Task states are read once (all the
  * batch needs with a few queries, see {@link #prefetch}), kept in memory while the batch changes them, and written
- * just before the commit: each task's live row in its final state, and each version the batch closed as one
- * history row (a task's open version is its live row; see V5__task_history_closed_versions.sql). Nothing is
- * written before the flush, so reads of the database during the batch see the state before it.
+ * just before the commit: each task's live row in its final state ({@link TaskRows}: the table, or the memory of a
+ * replay), and each version the batch closed as one history row (a task's open version is its live row; see
+ * V5__task_history_closed_versions.sql). Nothing is written before the flush, so reads of the database during the
+ * batch see the state before it.
  */
 public final class BoardBatch implements ReadModelBatch {
 
     private final JdbcTemplate jdbc;
     private final int gen;
-    private final Map<String, OpenTask> tasks = new HashMap<>();
+    private final TaskRows rows;
+    private final Map<String, LiveTask> tasks = new HashMap<>();
     private final Set<String> missingTasks = new HashSet<>();
     private final Set<String> insertedTasks = new LinkedHashSet<>();
     private final Set<String> changedTasks = new LinkedHashSet<>();
@@ -45,9 +46,10 @@ public final class BoardBatch implements ReadModelBatch {
     private final Map<String, Long> boardPositions = new HashMap<>();
     private final List<HistoryRow> projectHistory = new ArrayList<>();
 
-    BoardBatch(JdbcTemplate jdbc, int gen) {
+    BoardBatch(JdbcTemplate jdbc, int gen, TaskRows rows) {
         this.jdbc = jdbc;
         this.gen = gen;
+        this.rows = rows;
         this.dependencies = new TaskDependencies(jdbc, gen);
     }
 
@@ -98,46 +100,45 @@ public final class BoardBatch implements ReadModelBatch {
         if (!tasks.containsKey(taskId) && !missingTasks.contains(taskId) && !deletedTasks.contains(taskId)) {
             load(List.of(taskId));
         }
-        OpenTask open = tasks.get(taskId);
-        return open == null ? Optional.empty() : Optional.of(open.state);
+        LiveTask live = tasks.get(taskId);
+        return live == null ? Optional.empty() : Optional.of(live.state());
     }
 
     /** The existing tasks among these, in the given order; the ones not read yet are read with one query. */
     public List<TaskState> tasks(List<String> taskIds) {
         load(taskIds);
-        return taskIds.stream().map(tasks::get).filter(Objects::nonNull).map(open -> open.state).toList();
+        return taskIds.stream().map(tasks::get).filter(Objects::nonNull).map(LiveTask::state).toList();
     }
 
     /** All live tasks of a project, as this batch sees them. */
     public List<TaskState> tasksOfProject(String projectId) {
-        Set<String> ids = new LinkedHashSet<>(jdbc.queryForList("select task_id from rm_task where gen = ?"
-                + " and project_id = ?", String.class, gen, projectId));
-        tasks.values().stream().filter(open -> open.state.projectId().equals(projectId))
-                .forEach(open -> ids.add(open.state.taskId()));
+        Set<String> ids = new LinkedHashSet<>(rows.idsOfProject(projectId));
+        tasks.values().stream().filter(live -> live.state().projectId().equals(projectId))
+                .forEach(live -> ids.add(live.taskId()));
         return tasks(List.copyOf(ids));
     }
 
     public void insertTask(TaskState task, long position, Instant at) {
         missingTasks.remove(task.taskId());
-        tasks.put(task.taskId(), new OpenTask(task, position, at, null));
+        tasks.put(task.taskId(), new LiveTask(task, position, at, null));
         insertedTasks.add(task.taskId());
         dependencies.changed(task.taskId(), task.dependsOn());
         boardChanged(task.projectId(), position);
     }
 
     public void updateTask(TaskState task, long position, Instant at) {
-        OpenTask before = open(task.taskId());
-        if (before.from != position) {
+        LiveTask before = live(task.taskId());
+        if (before.position() != position) {
             closeVersion(before, position, at);
         }
-        tasks.put(task.taskId(), new OpenTask(task, position, at, null));
+        tasks.put(task.taskId(), new LiveTask(task, position, at, null));
         changedTasks.add(task.taskId());
         boardChanged(task.projectId(), position);
     }
 
     public void deleteTask(TaskState task, long position, Instant at) {
-        OpenTask before = open(task.taskId());
-        if (before.from != position) {
+        LiveTask before = live(task.taskId());
+        if (before.position() != position) {
             closeVersion(before, position, at);
         }
         tasks.remove(task.taskId());
@@ -157,19 +158,18 @@ public final class BoardBatch implements ReadModelBatch {
         return dependencies.dependants(taskId);
     }
 
-    private OpenTask open(String taskId) {
-        OpenTask open = tasks.get(taskId);
-        if (open == null) {
+    private LiveTask live(String taskId) {
+        LiveTask live = tasks.get(taskId);
+        if (live == null) {
             throw new IllegalStateException("task " + taskId + " is not part of this batch");
         }
-        return open;
+        return live;
     }
 
     /** The version ends where the next one begins: one history row, with the JSON stored for it if it was read. */
-    private void closeVersion(OpenTask version, long position, Instant at) {
-        String json = version.storedJson != null ? version.storedJson : ReadModelJson.write(version.state);
-        taskHistory.add(new HistoryRow(version.state.taskId(), version.state.projectId(), version.from, version.fromTs,
-                position, at, json));
+    private void closeVersion(LiveTask version, long position, Instant at) {
+        taskHistory.add(new HistoryRow(version.taskId(), version.state().projectId(), version.position(),
+                version.positionTs(), position, at, version.data()));
     }
 
     private void boardChanged(String projectId, long position) {
@@ -182,15 +182,9 @@ public final class BoardBatch implements ReadModelBatch {
         if (unread.isEmpty()) {
             return;
         }
-        missingTasks.addAll(unread);
-        SqlLists.inChunks(unread, (in, ids) -> jdbc.query("select task_id, position, position_ts, data from rm_task"
-                + " where gen = ? and task_id in " + in, rs -> {
-                    String data = rs.getString(4);
-                    OpenTask open = new OpenTask(ReadModelJson.read(data, TaskState.class), rs.getLong(2),
-                            rs.getTimestamp(3).toInstant(), data);
-                    tasks.put(rs.getString(1), open);
-                    missingTasks.remove(rs.getString(1));
-                }, SqlLists.args(gen, ids)));
+        Map<String, LiveTask> found = rows.read(unread);
+        tasks.putAll(found);
+        unread.stream().filter(id -> !found.containsKey(id)).forEach(missingTasks::add);
     }
 
     // --- writing ---
@@ -234,35 +228,21 @@ public final class BoardBatch implements ReadModelBatch {
     }
 
     private void flushTasks() {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        List<Object[]> deletes = new ArrayList<>();
-        for (String id : insertedTasks) {
-            OpenTask open = tasks.get(id);
-            if (open != null) {
-                TaskState t = open.state;
-                inserts.add(new Object[]{gen, id, t.projectId(), t.column(), t.rank(), open.from,
-                        Timestamp.from(open.fromTs), t.agentProfileId(), CardJson.stored(t), ReadModelJson.write(t)});
-            }
-        }
-        for (String id : changedTasks) {
-            OpenTask open = tasks.get(id);
-            if (open != null && !insertedTasks.contains(id)) {
-                TaskState t = open.state;
-                updates.add(new Object[]{t.column(), t.rank(), open.from, Timestamp.from(open.fromTs), t.agentProfileId(),
-                        CardJson.stored(t), ReadModelJson.write(t), gen, id});
-            }
-        }
-        for (String id : deletedTasks) {
-            if (!insertedTasks.contains(id)) {
-                deletes.add(new Object[]{gen, id});
-            }
-        }
-        jdbc.batchUpdate("insert into rm_task (gen, task_id, project_id, column_id, card_rank, position, position_ts,"
-                + " agent_profile_id, card, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
-        jdbc.batchUpdate("update rm_task set column_id = ?, card_rank = ?, position = ?, position_ts = ?,"
-                + " agent_profile_id = ?, card = ?, data = ? where gen = ? and task_id = ?", updates);
-        jdbc.batchUpdate("delete from rm_task where gen = ? and task_id = ?", deletes);
+        List<LiveTask> inserted = insertedTasks.stream().map(tasks::get).filter(Objects::nonNull).toList();
+        List<LiveTask> updated = changedTasks.stream().filter(id -> !insertedTasks.contains(id)).map(tasks::get)
+                .filter(Objects::nonNull).toList();
+        List<String> deleted = deletedTasks.stream().filter(id -> !insertedTasks.contains(id)).toList();
+        rows.write(new TaskRows.Changes(inserted, updated, deleted));
+    }
+
+    @Override
+    public void afterCommit() {
+        rows.committed();
+    }
+
+    @Override
+    public void cleanup() {
+        rows.finished();
     }
 
     /**
@@ -299,10 +279,6 @@ public final class BoardBatch implements ReadModelBatch {
     private Object[] historyRow(HistoryRow row) {
         return new Object[]{gen, row.subjectId(), row.projectId(), row.from(), Timestamp.from(row.fromTs()), row.to(),
                 row.toTs() == null ? null : Timestamp.from(row.toTs()), row.data()};
-    }
-
-    /** A task's current version in this batch: its state, since when, and its JSON as stored if unchanged since read. */
-    private record OpenTask(TaskState state, long from, Instant fromTs, String storedJson) {
     }
 
     /** A history row: one version of a subject, valid from a position until another (null: still open). */

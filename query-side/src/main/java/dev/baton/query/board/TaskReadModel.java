@@ -23,15 +23,17 @@ public class TaskReadModel {
     private static final RowMapper<TaskState> STATE = (rs, i) -> ReadModelJson.read(rs.getString(1), TaskState.class);
     private final JdbcTemplate jdbc;
     private final ProjectionGenerations generations;
+    private final TaskReplayMemory replayMemory;
 
-    public TaskReadModel(JdbcTemplate jdbc, ProjectionGenerations generations) {
+    public TaskReadModel(JdbcTemplate jdbc, ProjectionGenerations generations, TaskReplayMemory replayMemory) {
         this.jdbc = jdbc;
         this.generations = generations;
+        this.replayMemory = replayMemory;
     }
 
     /** The writes of one batch of events into the given generation. */
     public BoardBatch batch(int gen) {
-        return new BoardBatch(jdbc, gen);
+        return new BoardBatch(jdbc, gen, replayMemory.rows(gen));
     }
 
     // --- reads (serving generation) ---

@@ -11,7 +11,10 @@
 --    tasks, removals included): the live board's position, read without scanning the task history.
 -- 4. Keys lead with the column the projection looks rows up by in lists (task_id in (...)): H2 uses an in-list
 --    for an index lookup only on an index's first column, and otherwise tests every row of the generation.
--- 5. Indexes nothing reads are dropped: the history's open-version index and the timeline's index by event id.
+-- 5. Indexes nothing reads are dropped: the history's open-version index and the timeline's index by event id. The
+--    timeline's index by aggregate goes too: the event store's own index finds an aggregate's events (timeline
+--    positions are global indexes), and inserting into an index at thousands of places at once (one per aggregate)
+--    made a replay several times slower on H2.
 -- Tables whose primary key changes are created anew: a primary key cannot be dropped portably.
 
 alter table rm_project add column board_position bigint;
@@ -72,6 +75,7 @@ alter table rm_task_dependency_v5 rename to rm_task_dependency;
 create index ix_rm_task_dependency_task on rm_task_dependency (task_id, gen);
 
 drop index ix_rm_timeline_event;
+drop index ix_rm_timeline_aggregate;
 
 -- A board replay keeps the live task rows of the generation it writes in memory until that generation is served;
 -- this says so, for a server that restarts during the replay (the memory is lost: the replay starts over).

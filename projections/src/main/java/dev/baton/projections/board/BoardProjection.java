@@ -1,5 +1,6 @@
 package dev.baton.projections.board;
 
+import dev.baton.core.common.ProjectScoped;
 import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
 import dev.baton.core.project.ProjectUpdatedEvent;
@@ -179,13 +180,20 @@ public class BoardProjection {
         return batch.task(taskId).orElseThrow(() -> new IllegalStateException("board has no task " + taskId));
     }
 
-    /** The batch of writes of the events being handled; it starts by reading every task they name. */
+    /** The batch of writes of the events being handled; it starts by reading every project and task they name. */
     private BoardBatch batch() {
         return context.batch(NAME, gen -> {
             BoardBatch batch = tasks.batch(gen);
-            batch.prefetch(namedTasks(context.batchPayloads()));
+            List<Object> payloads = context.batchPayloads();
+            batch.prefetch(namedProjects(payloads), namedTasks(payloads));
             return batch;
         });
+    }
+
+    private static Set<String> namedProjects(List<Object> payloads) {
+        Set<String> ids = new LinkedHashSet<>();
+        payloads.stream().filter(ProjectScoped.class::isInstance).forEach(p -> ids.add(((ProjectScoped) p).projectId()));
+        return ids;
     }
 
     /** The tasks these events change or depend on. */

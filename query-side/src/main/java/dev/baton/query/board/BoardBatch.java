@@ -1,8 +1,10 @@
 package dev.baton.query.board;
 
 import dev.baton.query.project.ProjectView;
+import dev.baton.query.support.MultiRowInsert;
 import dev.baton.query.support.ReadModelBatch;
 import dev.baton.query.support.ReadModelJson;
+import dev.baton.query.support.SqlLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -40,6 +42,7 @@ public final class BoardBatch implements ReadModelBatch {
     private final List<HistoryRow> taskHistory = new ArrayList<>();
     private final TaskDependencies dependencies;
     private final Map<String, ProjectView> projects = new HashMap<>();
+    private final Set<String> missingProjects = new HashSet<>();
     private final Set<String> insertedProjects = new LinkedHashSet<>();
     private final Set<String> changedProjects = new LinkedHashSet<>();
     private final Map<String, long[]> projectPositions = new HashMap<>();
@@ -57,8 +60,9 @@ public final class BoardBatch implements ReadModelBatch {
         return gen;
     }
 
-    /** Reads the stored states of these tasks, and which tasks depend on them, with one query each. */
-    public void prefetch(Collection<String> taskIds) {
+    /** Reads these projects, the stored states of these tasks and which tasks depend on them, with a query each. */
+    public void prefetch(Collection<String> projectIds, Collection<String> taskIds) {
+        loadProjects(projectIds);
         load(taskIds);
         dependencies.prefetch(taskIds);
     }
@@ -66,17 +70,23 @@ public final class BoardBatch implements ReadModelBatch {
     // --- projects ---
 
     public Optional<ProjectView> project(String projectId) {
-        ProjectView cached = projects.get(projectId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<ProjectView> stored = jdbc.query("select data from rm_project where gen = ? and project_id = ?",
-                (rs, i) -> ReadModelJson.read(rs.getString(1), ProjectView.class), gen, projectId).stream().findFirst();
-        stored.ifPresent(p -> projects.put(projectId, p));
-        return stored;
+        loadProjects(List.of(projectId));
+        return Optional.ofNullable(projects.get(projectId));
+    }
+
+    private void loadProjects(Collection<String> projectIds) {
+        List<String> unread = projectIds.stream().filter(id -> !projects.containsKey(id) && !missingProjects.contains(id))
+                .distinct().toList();
+        missingProjects.addAll(unread);
+        SqlLists.inChunks(unread, (in, ids) -> jdbc.query("select project_id, data from rm_project where gen = ?"
+                + " and project_id in " + in, rs -> {
+                    projects.put(rs.getString(1), ReadModelJson.read(rs.getString(2), ProjectView.class));
+                    missingProjects.remove(rs.getString(1));
+                }, SqlLists.args(gen, ids)));
     }
 
     public void insertProject(ProjectView project, long position, Instant at) {
+        missingProjects.remove(project.projectId());
         projects.put(project.projectId(), project);
         insertedProjects.add(project.projectId());
         projectPositions.put(project.projectId(), new long[]{position, position});
@@ -196,14 +206,13 @@ public final class BoardBatch implements ReadModelBatch {
         flushTasks();
         dependencies.flush(insertedTasks);
         flushProjectHistory();
-        jdbc.batchUpdate("insert into rm_task_history (gen, subject_id, project_id, valid_from, valid_from_ts, valid_to,"
-                + " valid_to_ts, data) values (?, ?, ?, ?, ?, ?, ?, ?)", taskHistory.stream().map(this::historyRow).toList());
+        MultiRowInsert.insert(jdbc, "rm_task_history", "gen, subject_id, project_id, valid_from, valid_from_ts, valid_to,"
+                + " valid_to_ts, data", taskHistory.stream().map(this::historyRow).toList());
     }
 
     private void flushProjects() {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        List<Object[]> boardUpdates = new ArrayList<>();
         for (String id : insertedProjects) {
             long[] positions = projectPositions.get(id);
             inserts.add(new Object[]{gen, id, positions[0], positions[1], boardPositions.get(id),
@@ -214,17 +223,9 @@ public final class BoardBatch implements ReadModelBatch {
                 updates.add(new Object[]{projectPositions.get(id)[1], ReadModelJson.write(projects.get(id)), gen, id});
             }
         }
-        boardPositions.forEach((id, position) -> {
-            if (!insertedProjects.contains(id)) {
-                boardUpdates.add(new Object[]{position, gen, id});
-            }
-        });
         jdbc.batchUpdate("insert into rm_project (gen, project_id, created_position, position, board_position, data)"
                 + " values (?, ?, ?, ?, ?, ?)", inserts);
         jdbc.batchUpdate("update rm_project set position = ?, data = ? where gen = ? and project_id = ?", updates);
-        // a greater position may already be stored: an event that fills a gap in the store comes after later ones
-        jdbc.batchUpdate("update rm_project set board_position = greatest(board_position, ?) where gen = ?"
-                + " and project_id = ?", boardUpdates);
     }
 
     private void flushTasks() {
@@ -232,7 +233,9 @@ public final class BoardBatch implements ReadModelBatch {
         List<LiveTask> updated = changedTasks.stream().filter(id -> !insertedTasks.contains(id)).map(tasks::get)
                 .filter(Objects::nonNull).toList();
         List<String> deleted = deletedTasks.stream().filter(id -> !insertedTasks.contains(id)).toList();
-        rows.write(new TaskRows.Changes(inserted, updated, deleted));
+        Map<String, Long> boards = new HashMap<>(boardPositions);
+        insertedProjects.forEach(boards::remove);
+        rows.write(new TaskRows.Changes(inserted, updated, deleted, boards));
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The live task rows of a generation being replayed, held in memory: a replay changes almost every task in every
- * batch, and writing each task's row once per batch was most of its cost. The rows go to the table in one go when
+ * The live task rows of a generation being replayed, and its boards' positions, held in memory: a replay changes
+ * almost every task in every batch, and writing each task's row once per batch was most of its cost. The rows go to the table in one go when
  * the generation is served, or earlier once there are more than a limit; from then on the table holds them. A batch
  * holds the lock from writing its changes until it is over, so that the rows are never written out between a
  * batch's commit and the memory taking its changes in.
@@ -24,6 +24,7 @@ final class ReplayedTasks implements TaskRows {
     private final int limit;
     private final Runnable onWrittenOut;
     private final Map<String, LiveTask> tasks = new ConcurrentHashMap<>();
+    private final Map<String, Long> boards = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean writtenOut;
     private Changes staged;
@@ -93,6 +94,7 @@ final class ReplayedTasks implements TaskRows {
             staged.inserted().forEach(row -> tasks.put(row.taskId(), row));
             staged.updated().forEach(row -> tasks.put(row.taskId(), row));
             staged.deleted().forEach(tasks::remove);
+            staged.boards().forEach((project, position) -> boards.merge(project, position, Math::max));
         }
     }
 
@@ -122,12 +124,13 @@ final class ReplayedTasks implements TaskRows {
     }
 
     private void writeRows() {
-        table.write(new Changes(new ArrayList<>(tasks.values()), List.of(), List.of()));
+        table.write(new Changes(new ArrayList<>(tasks.values()), List.of(), List.of(), Map.copyOf(boards)));
         onWrittenOut.run();
     }
 
     private void written() {
         writtenOut = true;
         tasks.clear();
+        boards.clear();
     }
 }

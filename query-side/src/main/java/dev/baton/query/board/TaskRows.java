@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** The live task rows of one generation, as a board batch reads them and writes its changes. */
+/**
+ * The live task rows of one generation, as a board batch reads them and writes its changes, and the position of each
+ * board's latest change ({@code rm_project.board_position}), which changes as often.
+ */
 interface TaskRows {
 
     /** The rows of those of these tasks that exist. */
@@ -23,7 +26,10 @@ interface TaskRows {
     default void finished() {
     }
 
-    /** A batch's changes to the live rows: rows created, rows changed, ids removed. */
-    record Changes(List<LiveTask> inserted, List<LiveTask> updated, List<String> deleted) {
+    /**
+     * A batch's changes to the live rows: rows created, rows changed, ids removed, and the boards (of projects that
+     * existed before) changed, with the position of their latest change.
+     */
+    record Changes(List<LiveTask> inserted, List<LiveTask> updated, List<String> deleted, Map<String, Long> boards) {
     }
 }

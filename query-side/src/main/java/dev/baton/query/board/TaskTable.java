@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The live task rows of one generation in {@code rm_task}. */
+/** The live task rows of one generation in {@code rm_task}, and the boards' positions in {@code rm_project}. */
 final class TaskTable implements TaskRows {
 
     private final JdbcTemplate jdbc;
@@ -53,5 +53,9 @@ final class TaskTable implements TaskRows {
                         row.data(), gen, row.taskId()}).toList());
         jdbc.batchUpdate("delete from rm_task where gen = ? and task_id = ?",
                 changes.deleted().stream().map(id -> new Object[]{gen, id}).toList());
+        // a greater position may already be stored: an event that fills a gap in the store comes after later ones
+        jdbc.batchUpdate("update rm_project set board_position = greatest(board_position, ?) where gen = ?"
+                + " and project_id = ?", changes.boards().entrySet().stream()
+                .map(board -> new Object[]{board.getValue(), gen, board.getKey()}).toList());
     }
 }

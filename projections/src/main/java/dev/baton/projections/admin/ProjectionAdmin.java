@@ -5,6 +5,7 @@ import dev.baton.projections.agent.AgentProfileProjection;
 import dev.baton.projections.board.BoardProjection;
 import dev.baton.projections.timeline.TimelineProjection;
 import dev.baton.query.support.ProjectionGenerations;
+import dev.baton.query.support.ReplayAware;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import java.util.OptionalLong;
 /**
  * Shows where each projection is and rebuilds one from the first event. A replay writes a new generation of
  * the read model while reads keep answering from the current one; once every segment has passed the point
- * where the replay began, the new generation is served and the old one dropped.
+ * where the replay began, the new generation is served and the old one dropped. A projection that keeps part of a
+ * replay in memory ({@link ReplayAware}) writes it out as its generation is served, and its replay starts over if
+ * that memory was lost.
  */
 @Component
 public class ProjectionAdmin {
@@ -42,10 +46,13 @@ public class ProjectionAdmin {
     private final ProjectionGenerations generations;
     private final TransactionTemplate transactions;
     private final TokenStore tokenStore;
+    private final Map<String, ReplayAware> replayAware = new HashMap<>();
 
     public ProjectionAdmin(EventProcessingConfiguration processing, EventStore eventStore,
-                           ProjectionGenerations generations, TransactionTemplate transactions, TokenStore tokenStore) {
+                           ProjectionGenerations generations, TransactionTemplate transactions, TokenStore tokenStore,
+                           List<ReplayAware> replayAware) {
         this.tokenStore = tokenStore;
+        replayAware.forEach(aware -> this.replayAware.put(aware.projection(), aware));
         this.processing = processing;
         this.eventStore = eventStore;
         this.generations = generations;
@@ -69,20 +76,36 @@ public class ProjectionAdmin {
         if (generations.replaying(name)) {
             throw DomainException.invalidState("projection " + name + " is already being replayed");
         }
-        StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
-        transactions.executeWithoutResult(tx -> generations.beginReplay(name, TABLES.get(name)));
-        processor.resetTokens();
-        processor.start();
+        start(name);
         return status(name, position(eventStore.createHeadToken()));
     }
 
-    /** Serves a replayed generation as soon as its replay has caught up. */
+    private void start(String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        Integer gen = transactions.execute(tx -> generations.beginReplay(name, TABLES.get(name)));
+        ReplayAware aware = replayAware.get(name);
+        if (aware != null) {
+            aware.replayStarting(gen);
+        }
+        processor.resetTokens();
+        processor.start();
+    }
+
+    /** Serves a replayed generation as soon as its replay has caught up; starts a replay that lost its memory again. */
     @Scheduled(fixedDelayString = "${baton.projections.replay-check-ms:1000}")
     public synchronized void finishCaughtUpReplays() {
         for (String name : TABLES.keySet()) {
-            if (generations.replaying(name) && caughtUp(processor(name))) {
-                transactions.executeWithoutResult(tx -> generations.finishReplay(name, TABLES.get(name)));
+            ReplayAware aware = replayAware.get(name);
+            if (aware != null && aware.replayLost()) {
+                start(name);
+            } else if (generations.replaying(name) && caughtUp(processor(name))) {
+                Runnable finish = () -> generations.finishReplay(name, TABLES.get(name));
+                if (aware != null) {
+                    aware.serveReplayed(finish);
+                } else {
+                    transactions.executeWithoutResult(tx -> finish.run());
+                }
             }
         }
     }

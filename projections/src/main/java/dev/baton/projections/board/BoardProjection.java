@@ -1,5 +1,6 @@
 package dev.baton.projections.board;
 
+import dev.baton.core.common.ProjectScoped;
 import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
 import dev.baton.core.project.ProjectUpdatedEvent;
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -124,7 +127,7 @@ public class BoardProjection {
         String done = project(batch, event.projectId()).doneColumn();
         TaskState task = change(batch, event.taskId(), at, version, token,
                 t -> withBlockers(batch, t.dependingOn(event.dependsOn()), done));
-        batch.replaceDependencies(task);
+        batch.dependenciesChanged(task);
     }
 
     @EventHandler
@@ -177,7 +180,44 @@ public class BoardProjection {
         return batch.task(taskId).orElseThrow(() -> new IllegalStateException("board has no task " + taskId));
     }
 
+    /** The batch of writes of the events being handled; it starts by reading every project and task they name. */
     private BoardBatch batch() {
-        return context.batch(NAME, tasks::batch);
+        return context.batch(NAME, gen -> {
+            BoardBatch batch = tasks.batch(gen);
+            List<Object> payloads = context.batchPayloads();
+            batch.prefetch(namedProjects(payloads), namedTasks(payloads));
+            return batch;
+        });
+    }
+
+    private static Set<String> namedProjects(List<Object> payloads) {
+        Set<String> ids = new LinkedHashSet<>();
+        payloads.stream().filter(ProjectScoped.class::isInstance).forEach(p -> ids.add(((ProjectScoped) p).projectId()));
+        return ids;
+    }
+
+    /** The tasks these events change or depend on. */
+    private static Set<String> namedTasks(List<Object> payloads) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object payload : payloads) {
+            if (payload instanceof TaskCreatedEvent e) {
+                ids.add(e.taskId());
+                ids.addAll(e.dependsOn());
+            } else if (payload instanceof TaskDependenciesChangedEvent e) {
+                ids.add(e.taskId());
+                ids.addAll(e.dependsOn());
+            } else if (payload instanceof TaskMovedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof TaskDetailsEditedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof TaskAgentAssignedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof ChecklistItemMarkedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof TaskDeletedEvent e) {
+                ids.add(e.taskId());
+            }
+        }
+        return ids;
     }
 }

@@ -9,7 +9,8 @@ import dev.baton.query.project.ProjectView;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,6 @@ import java.util.Optional;
 /** Answers the board (live or as of a position or time) and the task detail. */
 @Component
 class BoardQueryHandler {
-
-    private static final Comparator<TaskState> RANK_ORDER = Comparator.comparing(TaskState::rank)
-            .thenComparing(TaskState::taskId);
 
     private final ProjectReadModel projects;
     private final TaskReadModel tasks;
@@ -37,16 +35,16 @@ class BoardQueryHandler {
         String id = query.projectId();
         if (query.asOfPosition() != null) {
             long position = query.asOfPosition();
-            return projects.asOfPosition(id, position)
-                    .map(p -> board(p, tasks.cardsAsOfPosition(id, position), position, String.valueOf(position), query.filter()));
+            return projects.asOfPosition(id, position).map(p -> board(p, cards(tasks.cardsAsOfPosition(id, position)),
+                    position, String.valueOf(position), query.filter()));
         }
         if (query.asOfTime() != null) {
             return projects.asOfTime(id, query.asOfTime())
-                    .map(p -> board(p, tasks.cardsAsOfTime(id, query.asOfTime()), tasks.positionAt(id, query.asOfTime()),
-                            query.asOfTime().toString(), query.filter()));
+                    .map(p -> board(p, cards(tasks.cardsAsOfTime(id, query.asOfTime())),
+                            tasks.positionAt(id, query.asOfTime()), query.asOfTime().toString(), query.filter()));
         }
-        return projects.project(id).map(p -> board(p, tasks.cards(id),
-                Math.max(projects.position(id).orElse(0L), tasks.lastPosition(id)), null, query.filter()));
+        return projects.project(id).map(p -> board(p, tasks.cards(id, filters(query.filter())), tasks.lastPosition(id),
+                null, query.filter()));
     }
 
     @QueryHandler
@@ -55,22 +53,35 @@ class BoardQueryHandler {
         return tasks.task(query.taskId()).map(t -> TaskView.of(t, names.get(t.agentProfileId())));
     }
 
-    private BoardView board(ProjectView project, List<TaskState> cards, long position, String asOf, BoardFilter filter) {
+    private static List<BoardCard> cards(List<TaskState> states) {
+        return states.stream().map(BoardCard::of).toList();
+    }
+
+    /** The board's columns in the project's order, each with its cards (that pass the filter) in rank order. */
+    private BoardView board(ProjectView project, List<BoardCard> cards, long position, String asOf, BoardFilter filter) {
         Map<String, String> names = agentProfiles.names();
-        List<TaskState> shown = cards.stream().filter(t -> matches(t, names.get(t.agentProfileId()), filter))
-                .sorted(RANK_ORDER).toList();
+        boolean filtered = filters(filter);
+        Map<String, List<CardJson>> byColumn = new HashMap<>();
+        project.columns().forEach(column -> byColumn.put(column.id(), new ArrayList<>()));
+        cards.stream().sorted(BoardCard.ORDER).forEach(card -> {
+            String agentName = names.get(card.agentProfileId());
+            List<CardJson> column = byColumn.get(card.column());
+            if (column != null && (!filtered || matches(card.state(), agentName, filter))) {
+                column.add(card.json(agentName));
+            }
+        });
         List<BoardView.ColumnView> columns = project.columns().stream()
-                .map(column -> new BoardView.ColumnView(column.id(), column.name(), shown.stream()
-                        .filter(t -> t.column().equals(column.id()))
-                        .map(t -> CardView.of(t, names.get(t.agentProfileId()))).toList()))
+                .map(column -> new BoardView.ColumnView(column.id(), column.name(), byColumn.get(column.id())))
                 .toList();
         return new BoardView(project.projectId(), position, asOf, columns);
     }
 
-    static boolean matches(TaskState task, String agentName, BoardFilter filter) {
-        if (filter == null) {
-            return true;
-        }
+    private static boolean filters(BoardFilter filter) {
+        return filter != null && (filter.q() != null && !filter.q().isBlank() || !filter.labels().isEmpty()
+                || !filter.agents().isEmpty() || !filter.statuses().isEmpty());
+    }
+
+    private static boolean matches(TaskState task, String agentName, BoardFilter filter) {
         if (filter.q() != null && !filter.q().isBlank()) {
             String needle = filter.q().toLowerCase(Locale.ROOT);
             boolean found = task.title().toLowerCase(Locale.ROOT).contains(needle)

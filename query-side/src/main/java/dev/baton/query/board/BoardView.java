@@ -8,6 +8,6 @@ import java.util.List;
 public record BoardView(String projectId, long position, @JsonInclude(JsonInclude.Include.NON_NULL) String asOf,
                         List<ColumnView> columns) {
 
-    public record ColumnView(String id, String name, List<CardView> tasks) {
+    public record ColumnView(String id, String name, List<CardJson> tasks) {
     }
 }

@@ -53,6 +53,16 @@ public class ProjectionGenerations {
         }
     }
 
+    /** Whether a replay keeps the writing generation's live rows in memory (see {@link ReplayAware}). */
+    public boolean heldInMemory(String projection) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select held_in_memory from projection_generation where name = ?",
+                Boolean.class, projection));
+    }
+
+    public void holdInMemory(String projection, boolean held) {
+        jdbc.update("update projection_generation set held_in_memory = ? where name = ?", held, projection);
+    }
+
     public boolean replaying(String projection) {
         return serving(projection) != writing(projection);
     }

@@ -4,4 +4,12 @@ package dev.baton.query.support;
 public interface ReadModelBatch {
 
     void flush();
+
+    /** Runs once the batch's transaction has committed. */
+    default void afterCommit() {
+    }
+
+    /** Runs last, whether the batch's transaction committed or rolled back. */
+    default void cleanup() {
+    }
 }

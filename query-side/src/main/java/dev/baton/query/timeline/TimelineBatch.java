@@ -1,5 +1,6 @@
 package dev.baton.query.timeline;
 
+import dev.baton.query.support.MultiRowInsert;
 import dev.baton.query.support.ReadModelBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -7,7 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The timeline entries of one batch of events, inserted with one JDBC batch before the commit. */
+/** The timeline entries of one batch of events, inserted together before the commit. */
 public final class TimelineBatch implements ReadModelBatch {
 
     private final JdbcTemplate jdbc;
@@ -19,15 +20,14 @@ public final class TimelineBatch implements ReadModelBatch {
         this.gen = gen;
     }
 
-    public void add(TimelineEntry e, String user) {
+    public void add(TimelineRow e) {
         rows.add(new Object[]{gen, e.position(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(), e.sequence(),
-                Timestamp.from(e.timestamp()), e.projectId(), e.payload().toString(), e.metadata().toString(), user});
+                Timestamp.from(e.timestamp()), e.projectId(), e.payload(), e.metadata(), e.user()});
     }
 
     @Override
     public void flush() {
-        jdbc.batchUpdate("insert into rm_timeline (gen, position, event_id, event_type, aggregate_type, aggregate_id,"
-                + " sequence_number, event_time, project_id, payload, metadata, acting_user)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        MultiRowInsert.insert(jdbc, "rm_timeline", "gen, position, event_id, event_type, aggregate_type, aggregate_id,"
+                + " sequence_number, event_time, project_id, payload, metadata, acting_user", rows);
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Baton (if needed) and runs it on the embedded H2 database under ~/.baton (or $BATON_DATA_DIR),
 # then opens the board in a browser when one is available. Extra arguments go to the server,
-# e.g. ./run.sh --server.port=8080
+# e.g. ./run.sh --server.port=8080. JVM options: scripts/server.jvmopts (heap limit and GC pause goal), or
+# BATON_JAVA_OPTS to replace them.
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=api/target/baton.jar
@@ -9,7 +10,8 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./api/target -prune -o \( -name '*.ja
   echo "run.sh: building (mvn package, tests skipped: ./test.sh runs them)"
   mvn -B -q -ntp -DskipTests install
 fi
-java -jar "$jar" "$@" &
+# shellcheck disable=SC2086 # the options are a list of words
+java ${BATON_JAVA_OPTS-$(cat scripts/server.jvmopts)} -jar "$jar" "$@" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' INT TERM
 port=7777

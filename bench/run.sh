@@ -8,7 +8,8 @@
 # postgres runs, starts the server jar for each phase, runs the scenarios, stops everything, prints the table
 # and writes bench/results/results-<timestamp>.json. See bench/README.md.
 #
-# Environment: BATON_JAR (server jar to use), BENCH_SERVER_JVM_OPTS (JVM options of the server, default none),
+# Environment: BATON_JAR (server jar to use), BENCH_SERVER_JVM_OPTS (JVM options of the server; default those of
+# ./run.sh, scripts/server.jvmopts; set it empty for the JVM's defaults),
 # BENCH_PG_OPTS (extra "-c name=value" for PostgreSQL), BENCH_PG_PORT, BENCH_WORK_DIR (kept afterwards),
 # BENCH_KEEP=1 (keep the temporary work folder: server logs, databases).
 set -euo pipefail
@@ -63,7 +64,7 @@ fi
 echo "bench: load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores: other work skews the figures)" >&2
 # In the background so that an interrupt runs the cleanup; the harness's shutdown hook stops the server.
 java -XX:+UseSerialGC -Xmx2g -Dbench.args="$*" -jar "$bench_jar" --db "$db" --jar "$jar" --work "$work" \
-  --results "$here/results" --pg-port "$pg_port" --server-jvm-opts "${BENCH_SERVER_JVM_OPTS:-}" ${pass[@]+"${pass[@]}"} &
+  --results "$here/results" --pg-port "$pg_port" --server-jvm-opts "${BENCH_SERVER_JVM_OPTS-$(cat "$root/scripts/server.jvmopts")}" ${pass[@]+"${pass[@]}"} &
 harness=$!
 trap 'kill $harness 2>/dev/null; wait $harness 2>/dev/null; exit 130' INT TERM
 wait $harness

@@ -20,6 +20,11 @@ final class Options {
 
     // --- sizes (full run; --quick shrinks them) ---
     int clients = 8;
+    /** Warm-up before the main phase's figures: rounds of mixed load until the JIT is (almost) done, at most this long. */
+    int jitWarmupMaxSeconds = 300;
+    int jitWarmupRoundSeconds = 15;
+    /** The JIT counts as done when its compiler threads used less than this many cores in the last round. */
+    double jitQuietCores = 0.05;
     int createWarmupSeconds = 10;
     int createMeasureSeconds = 20;
     int createMeasureMax = 20_000;
@@ -58,6 +63,7 @@ final class Options {
                 case "--pg-port" -> o.pgPort = Integer.parseInt(args[++i]);
                 case "--server-jvm-opts" -> o.serverJvmOptions = split(args[++i]);
                 case "--replay-events" -> o.replayEvents = Long.parseLong(args[++i]);
+                case "--no-jit-warmup" -> o.jitWarmupMaxSeconds = 0;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -68,6 +74,8 @@ final class Options {
             throw new IllegalArgumentException("--pg-port is required for postgres (bench/run.sh starts the cluster)");
         }
         if (o.quick) {
+            o.jitWarmupMaxSeconds = 10;
+            o.jitWarmupRoundSeconds = 5;
             o.createWarmupSeconds = 3;
             o.createMeasureSeconds = 5;
             o.createMeasureMax = 4_000;

@@ -43,11 +43,11 @@ final class ProcStats {
     }
 
     /** A snapshot of CPU counters; {@link #since} turns two into cores used on average. */
-    record Cpu(long nanos, long machineBusy, long machineTotal, long server, long postgres, long harnessNanos) {
+    record Cpu(long nanos, long machineBusy, long machineTotal, long server, long serverJit, long postgres, long harnessNanos) {
 
         static Cpu sample(long serverPid) {
             long[] machine = machine();
-            return new Cpu(System.nanoTime(), machine[0], machine[1], processTicks(serverPid), postgresTicks(),
+            return new Cpu(System.nanoTime(), machine[0], machine[1], processTicks(serverPid), compilerTicks(serverPid), postgresTicks(),
                     harnessCpuNanos());
         }
 
@@ -64,6 +64,7 @@ final class ProcStats {
             out.put("seconds", round(seconds));
             out.put("machine_busy_cores", round(machineCores));
             out.put("server_cores", round(serverCores));
+            out.put("server_jit_cores", round((serverJit - before.serverJit) / TICKS_PER_SECOND / seconds));
             out.put("postgres_cores", round(postgresCores));
             out.put("harness_cores", round(harnessCores));
             out.put("other_cores", round(Math.max(0, machineCores - serverCores - postgresCores - harnessCores)));
@@ -99,6 +100,31 @@ final class ProcStats {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** CPU ticks used so far by the JIT compiler threads of a JVM ("C1 CompilerThread0", "C2 CompilerThread1", ...). */
+    static long compilerTicks(long pid) {
+        long sum = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // thread gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return sum;
+    }
+
+    static double ticksToSeconds(long ticks) {
+        return ticks / TICKS_PER_SECOND;
     }
 
     private static long postgresTicks() {

@@ -49,6 +49,9 @@ final class Suite {
             Thread.sleep(o.idleSettleSeconds * 1000L);
             add(Result.info("7c", "RSS idle after startup", name, server.rssKb() / 1024.0, "MiB")
                     .with("settle_seconds", o.idleSettleSeconds));
+            if (o.jitWarmupMaxSeconds > 0) {
+                guarded("0", "JIT warm-up: mixed load until the compiler is idle", () -> jitWarmup(server));
+            }
             guarded("1", "create tasks, 8 clients, own project each", () -> createOwnProjects(server));
             String shared = guarded("1b", "create tasks, 8 clients, one shared project", () -> createSharedProject(server));
             if (shared != null) {
@@ -61,6 +64,60 @@ final class Suite {
             add(Result.info("7d", "RSS after the load (idle " + o.idleSettleSeconds + " s)", name, server.rssKb() / 1024.0, "MiB")
                     .with("peak_rss_mib", server.peakRssKb() / 1024.0));
             log("main phase done, stopping the server");
+        }
+    }
+
+    /**
+     * A fresh JVM spends its first minutes compiling: measured on this server, the JIT compiler threads used about
+     * one of the two cores for two to three minutes after startup. The figures are of a warmed server, so the
+     * operations of the main phase (create, move, board and task reads) run in rounds until the compiler threads
+     * are nearly idle. Its own projects and tasks are not part of any later figure.
+     */
+    private String jitWarmup(BatonServer server) throws Exception {
+        Api api = server.api;
+        List<String> projects = new ArrayList<>();
+        for (int c = 0; c < o.clients; c++) {
+            projects.add(createProject(api, "Warm-up " + c));
+        }
+        Load.Operation op = (client, i, a) -> {
+            String project = projects.get(client);
+            Api.Response created = a.post("/api/v1/projects/" + project + "/tasks", taskBody("Warm-up " + client + "-" + i));
+            if (created.status() != 201) {
+                return false;
+            }
+            String task = created.data().get("task_id").asText();
+            Api.Response moved = a.post("/api/v1/tasks/" + task + "/move", "{\"column\":\"" + COLUMNS[(int) (i % COLUMNS.length)] + "\"}");
+            if (moved.status() != 200) {
+                return false;
+            }
+            long version = moved.data().get("version").asLong();
+            boolean read = a.get("/api/v1/tasks/" + task + "?min_version=" + version).status() == 200;
+            return read && (i % 20 != 0 || a.get("/api/v1/projects/" + project + "/board").status() == 200);
+        };
+        log("0: JIT warm-up, rounds of " + o.jitWarmupRoundSeconds + " s until the compiler threads use < "
+                + o.jitQuietCores + " cores (at most " + o.jitWarmupMaxSeconds + " s)");
+        long start = System.nanoTime();
+        long ops = 0;
+        List<Double> compilerCores = new ArrayList<>();
+        while (true) {
+            long ticks0 = ProcStats.compilerTicks(server.pid());
+            long t0 = System.nanoTime();
+            Load.Outcome round = Load.run(api.base(), o.clients, Long.MAX_VALUE, o.jitWarmupRoundSeconds * 1000L, op);
+            double cores = ProcStats.ticksToSeconds(ProcStats.compilerTicks(server.pid()) - ticks0) / ((System.nanoTime() - t0) / 1e9);
+            compilerCores.add(ProcStats.round(cores));
+            ops += round.ok();
+            if (round.errors() > 0) {
+                throw new IllegalStateException("warm-up operation failed: " + round.firstError());
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            log(String.format("0: %.0f s, JIT compiler threads %.2f cores in the last round", elapsed, cores));
+            if (cores < o.jitQuietCores || elapsed >= o.jitWarmupMaxSeconds) {
+                waitLive(api, 600);
+                add(Result.info("0", "JIT warm-up (mixed load until the compiler is idle)", name, elapsed, "s")
+                        .with("operations", ops).with("compiler_cores_per_round", compilerCores)
+                        .with("quiet", cores < o.jitQuietCores));
+                return null;
+            }
         }
     }
 

@@ -27,7 +27,8 @@ class DatabaseVendor {
         return configuration -> configuration.placeholders(Map.of(
                 "binary", postgres ? "bytea" : "varbinary",
                 "text", postgres ? "text" : "character varying",
-                "rank_collation", postgres ? "collate \"C\"" : ""));
+                "rank_collation", postgres ? "collate \"C\"" : "",
+                "next_global_index", postgres ? "nextval('axon_global_index_seq')" : "next value for axon_global_index_seq"));
     }
 
     @Bean

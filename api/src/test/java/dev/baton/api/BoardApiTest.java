@@ -91,6 +91,22 @@ class BoardApiTest extends ApiTestBase {
     }
 
     @Test
+    void theBoardsPositionIsItsLatestChangeEvenARemoval() {
+        String kept = newTask(projectId, "kept");
+        String removed = newTask(projectId, "removed");
+        task(kept, 0);
+        task(removed, 0);
+
+        api.delete("/api/v1/tasks/" + removed).expect(200);
+
+        JsonNode removal = awaitTimelineEvent(projectId, removed, 1).stream()
+                .filter(e -> e.get("aggregate_id").asText().equals(removed) && e.get("sequence").asLong() == 1)
+                .findFirst().orElseThrow();
+        JsonNode board = awaitBoard(projectId, "", b -> card(b, removed).isEmpty());
+        assertThat(board.get("position").asLong()).isEqualTo(removal.get("position").asLong());
+    }
+
+    @Test
     void qFindsTitleAndDescriptionTextIgnoringCase() {
         String byTitle = newTask(projectId, "Fix the LOGIN form");
         String byDescription = createTask(projectId, Json.obj("title", "Other", "description", "users cannot login on mobile"));

@@ -3,6 +3,7 @@ package dev.baton.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.ApiTestBase;
 import dev.baton.api.support.Json;
+import dev.baton.api.support.SseClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -102,14 +103,38 @@ class ProjectionAdminApiTest extends ApiTestBase {
         assertThat(status("board").get("position").asLong()).isPositive();
     }
 
+    /** The board stream of a project from its first change up to a position. */
+    private List<JsonNode> streamed(String projectId, long upTo) {
+        try (SseClient stream = SseClient.open(base(), "/api/v1/projects/" + projectId + "/stream?after=0")) {
+            return stream.until(message -> message.position() >= upTo, WAIT).stream().map(SseClient.Message::json).toList();
+        }
+    }
+
     @Test
     void aBoardReplayRebuildsExactlyTheSameBoard() {
         Busy busy = busyBoard();
         Map<String, JsonNode> before = boardReads(busy);
+        List<JsonNode> streamedBefore = streamed(busy.projectId(), before.get("board").get("position").asLong());
 
         replayWhileReading("board", () -> assertThat(boardReads(busy)).isEqualTo(before));
 
         assertThat(boardReads(busy)).isEqualTo(before);
+        assertThat(streamed(busy.projectId(), before.get("board").get("position").asLong())).isEqualTo(streamedBefore);
+    }
+
+    @Test
+    void aReplayedBoardWhoseLatestChangeIsARemovalHasTheSamePosition() {
+        String projectId = createProject(uniqueName("Removed last"));
+        String kept = newTask(projectId, "kept");
+        String removed = newTask(projectId, "removed");
+        task(kept, 0);
+        task(removed, 0);
+        api.delete("/api/v1/tasks/" + removed).expect(200);
+        JsonNode before = awaitBoard(projectId, "", b -> card(b, removed).isEmpty());
+
+        replayWhileReading("board", () -> assertThat(board(projectId)).isEqualTo(before));
+
+        assertThat(board(projectId)).isEqualTo(before);
     }
 
     @Test

@@ -35,6 +35,9 @@ public abstract class IntegrationTest {
         registry.add("baton.data-dir", DATA_DIR::toString);
         registry.add("spring.jpa.hibernate.ddl-auto", () -> "validate");
         registry.add("baton.projections.replay-check-ms", () -> "50");
+        // batches of a few events: every replay, and live updates that arrive together, span several batches
+        registry.add("axon.eventhandling.processors.board.batch-size", () -> "7");
+        registry.add("axon.eventhandling.processors.timeline.batch-size", () -> "7");
         String postgres = System.getProperty("baton.test.postgres.url", "");
         if (!postgres.isBlank()) {
             registry.add("spring.datasource.url", () -> postgres);

@@ -61,6 +61,9 @@ final class EventPositions {
 
     /** The one index {@code token} covers and {@code previous} does not, or null if there are none or several. */
     static Long onlyNewIndex(GapAwareTrackingToken previous, GapAwareTrackingToken token) {
+        if (!previous.hasGaps() && !token.hasGaps()) {
+            return token.getIndex() == previous.getIndex() + 1 ? token.getIndex() : null;
+        }
         if (!token.covers(previous)) {
             return null;
         }

@@ -56,10 +56,6 @@ public final class BoardBatch implements ReadModelBatch {
         this.dependencies = new TaskDependencies(jdbc, gen);
     }
 
-    public int generation() {
-        return gen;
-    }
-
     /** Reads these projects, the stored states of these tasks and which tasks depend on them, with a query each. */
     public void prefetch(Collection<String> projectIds, Collection<String> taskIds) {
         loadProjects(projectIds);
@@ -107,9 +103,7 @@ public final class BoardBatch implements ReadModelBatch {
     // --- tasks ---
 
     public Optional<TaskState> task(String taskId) {
-        if (!tasks.containsKey(taskId) && !missingTasks.contains(taskId) && !deletedTasks.contains(taskId)) {
-            load(List.of(taskId));
-        }
+        load(List.of(taskId));
         LiveTask live = tasks.get(taskId);
         return live == null ? Optional.empty() : Optional.of(live.state());
     }
@@ -257,15 +251,15 @@ public final class BoardBatch implements ReadModelBatch {
             return;
         }
         Map<String, HistoryRow> first = new LinkedHashMap<>();
-        List<HistoryRow> rows = new ArrayList<>();
+        List<HistoryRow> versions = new ArrayList<>();
         Map<String, Integer> last = new HashMap<>();
         for (HistoryRow row : projectHistory) {
             first.putIfAbsent(row.subjectId(), row);
-            Integer previous = last.put(row.subjectId(), rows.size());
+            Integer previous = last.put(row.subjectId(), versions.size());
             if (previous != null) {
-                rows.set(previous, rows.get(previous).closedBy(row));
+                versions.set(previous, versions.get(previous).closedBy(row));
             }
-            rows.add(row);
+            versions.add(row);
         }
         List<Object[]> closes = new ArrayList<>();
         first.forEach((subject, row) -> {
@@ -276,7 +270,7 @@ public final class BoardBatch implements ReadModelBatch {
         jdbc.batchUpdate("update rm_project_history set valid_to = ?, valid_to_ts = ? where gen = ? and subject_id = ?"
                 + " and valid_to is null", closes);
         jdbc.batchUpdate("insert into rm_project_history (gen, subject_id, project_id, valid_from, valid_from_ts,"
-                + " valid_to, valid_to_ts, data) values (?, ?, ?, ?, ?, ?, ?, ?)", rows.stream().map(this::historyRow).toList());
+                + " valid_to, valid_to_ts, data) values (?, ?, ?, ?, ?, ?, ?, ?)", versions.stream().map(this::historyRow).toList());
     }
 
     private Object[] historyRow(HistoryRow row) {

@@ -327,7 +327,10 @@ final class Suite {
                     server.startupMillis, "ms"));
             Thread.sleep(o.idleSettleSeconds * 1000L);
             long idleRss = server.rssKb();
-            guarded("5", "replay board + timeline", () -> replay(server, seeded));
+            // The first replay compiles the replay's code paths (the JIT took a sixth of the CPU during it), like the
+            // main phase's warm-up; the target is checked on the second, which also runs beside a served generation.
+            guarded("5a", "first replay after startup", () -> replay(server, seeded, true));
+            guarded("5", "replay board + timeline", () -> replay(server, seeded, false));
             guarded("6", "as_of board", () -> asOf(server, seeded));
             Thread.sleep(o.idleSettleSeconds * 1000L);
             add(Result.info("7e", "RSS after replay and as_of (idle " + o.idleSettleSeconds + " s)", name,
@@ -337,10 +340,11 @@ final class Suite {
         }
     }
 
-    private String replay(BatonServer server, EventSeeder.Seeded seeded) throws Exception {
+    private String replay(BatonServer server, EventSeeder.Seeded seeded, boolean first) throws Exception {
         Api api = server.api;
         waitLive(api, 120);
-        log("5: replaying board and timeline from " + String.format("%,d", seeded.events()) + " events");
+        String id = first ? "5a" : "5";
+        log(id + ": replaying board and timeline from " + String.format("%,d", seeded.events()) + " events");
         ProcStats.Cpu cpu0 = ProcStats.Cpu.sample(server.pid());
         String load = ProcStats.loadAverage();
         long t0 = System.nanoTime();
@@ -403,8 +407,9 @@ final class Suite {
             processed = min;
         }
         double rate = processed / seconds;
-        Result r = Result.atLeast("5", "replay board + timeline from " + String.format("%,d", seeded.events())
-                + " events (both at once)", name, rate, "events/s", 20_000);
+        String scenario = "replay board + timeline from " + String.format("%,d", seeded.events()) + " events (both at once)";
+        Result r = first ? Result.info(id, "first " + scenario + ", JIT still compiling", name, rate, "events/s")
+                : Result.atLeast(id, scenario, name, rate, "events/s", 20_000);
         r.with("events", seeded.events()).with("seconds_until_both_live", ProcStats.round(seconds))
                 .with("seconds_until_whole_store_processed", caughtUpSeconds)
                 .with("finisher_event_appended_at_seconds", pokedAt)

@@ -1,7 +1,9 @@
 package dev.baton.api.config;
 
+import dev.baton.projections.support.ProjectionProcessors;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
  * {@code user} (who acted), {@code correlation_id} (the originating request or message, shared by the whole
  * chain), {@code causation_id} and {@code causation_type} (the message that directly caused it), and
  * {@code causation_causation_id} (what caused that one), which lets the timeline walk the chain of causes back
- * through commands, which are not stored. {@code reason} travels unchanged when a caller gave one.
+ * through commands, which are not stored. {@code reason} travels unchanged when a caller gave one. Projections send
+ * nothing, so their units of work carry nothing on ({@link ProjectionProcessors#SENDS_NO_MESSAGES}).
  */
 public class AuditTrail implements CorrelationDataProvider {
 
@@ -25,6 +28,10 @@ public class AuditTrail implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().resources().containsKey(ProjectionProcessors.SENDS_NO_MESSAGES)) {
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         Object user = message.getMetaData().get(USER);
         data.put(USER, user == null ? "system" : user);

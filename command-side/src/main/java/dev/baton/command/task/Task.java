@@ -62,12 +62,12 @@ public class Task {
                 : project.columns().contains(DEFAULT_COLUMN) ? DEFAULT_COLUMN : project.columns().get(0);
         requireColumn(project, column);
         requireAgentProfile(directory, command.agentProfileId());
-        // The project lock serializes rank decisions: two cards created at the same moment would otherwise get the
-        // same rank, and a move "between" or "right before/after" such cards cannot place a card between them.
-        directory.lockProject(project.projectId());
+        // No project lock: cards created at the same moment see the same last card, and their ranks still differ
+        // (Rank.appended adds a fraction made from the task's id); a new task cannot close a dependency cycle.
+        // Holding the lock through the commit made a project take one creation at a time.
         List<String> dependencies = checkedDependencies(directory, command.taskId(), project.projectId(),
                 command.dependsOn() == null ? List.of() : command.dependsOn());
-        String rank = Rank.between(directory.lastRank(project.projectId(), column, null).orElse(null), null);
+        String rank = Rank.appended(directory.lastRank(project.projectId(), column, null).orElse(null), command.taskId());
         apply(new TaskCreatedEvent(command.taskId(), project.projectId(), details, column, rank,
                 command.agentProfileId(), dependencies));
     }

@@ -66,7 +66,7 @@ class TaskTest {
         directory.task(OTHER, PROJECT, "backlog", Rank.FIRST, Set.of());
         fixture.givenNoPriorActivity()
                 .when(create("Add login", null, null, List.of(OTHER)))
-                .expectEvents(new TaskCreatedEvent(TASK, PROJECT, DETAILS, "backlog", Rank.between(Rank.FIRST, null),
+                .expectEvents(new TaskCreatedEvent(TASK, PROJECT, DETAILS, "backlog", Rank.appended(Rank.FIRST, TASK),
                         null, List.of(OTHER)));
     }
 

@@ -1,5 +1,7 @@
 package dev.baton.core.task;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Card order as strings that sort lexicographically (byte order, collation "C"). A rank is a fixed
  * six-digit base-36 head plus an optional fraction without trailing zeros, so a new rank always fits
@@ -11,6 +13,8 @@ public final class Rank {
     private static final int BASE = DIGITS.length();
     private static final int HEAD = 6;
     private static final long MAX_HEAD = pow(BASE, HEAD) - 1;
+    /** Digits of an appended card's fraction: 36^8 = 2.8e12 values, so two cards appended at once never share one. */
+    static final int SEED_DIGITS = 8;
     /** The rank of the first card of an empty column: the middle of the head range. */
     public static final String FIRST = head(MAX_HEAD / 2);
 
@@ -46,6 +50,33 @@ public final class Rank {
         return high == low
                 ? before.substring(0, HEAD) + midpoint(lowFraction, after.substring(HEAD))
                 : before.substring(0, HEAD) + midpoint(lowFraction, null);
+    }
+
+    /**
+     * A rank after {@code last} (null: an empty column) for a card appended to a column: the rank {@link #between}
+     * gives, plus a fraction of {@link #SEED_DIGITS} digits made from {@code seed} (the card's id). Cards appended at
+     * the same moment, each seeing the same last card, so still get distinct ranks, ordered by their fractions; the
+     * next card appended after any of them gets the next head.
+     */
+    public static String appended(String last, String seed) {
+        return between(last, null) + seedFraction(seed);
+    }
+
+    /** Base-36 digits of a 64-bit hash of the seed, the last one never 0 (a fraction has no trailing zeros). */
+    private static String seedFraction(String seed) {
+        long hash = 0xcbf29ce484222325L; // FNV-1a
+        for (byte b : seed.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        char[] digits = new char[SEED_DIGITS];
+        for (int i = 0; i < SEED_DIGITS; i++) {
+            digits[i] = DIGITS.charAt((int) Long.remainderUnsigned(hash, BASE));
+            hash = Long.divideUnsigned(hash, BASE);
+        }
+        if (digits[SEED_DIGITS - 1] == '0') {
+            digits[SEED_DIGITS - 1] = '1';
+        }
+        return new String(digits);
     }
 
     public static boolean isValid(String rank) {

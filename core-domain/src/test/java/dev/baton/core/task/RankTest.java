@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +29,41 @@ class RankTest {
             last = next;
         }
         assertThat(last).hasSize(6);
+    }
+
+    @Test
+    void cardsAppendedAtTheSameMomentGetDistinctValidRanksAfterTheLastCard() {
+        String last = Rank.between(Rank.FIRST, null);
+        List<String> ranks = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            ranks.add(Rank.appended(last, UUID.randomUUID().toString()));
+        }
+
+        assertThat(ranks).doesNotHaveDuplicates().allSatisfy(rank -> {
+            assertThat(Rank.isValid(rank)).as(rank).isTrue();
+            assertThat(rank).isGreaterThan(last).isLessThan(Rank.between(Rank.between(last, null), null));
+        });
+        String newest = ranks.stream().max(String::compareTo).orElseThrow();
+        assertThat(Rank.appended(newest, "later")).isGreaterThan(newest);
+    }
+
+    @Test
+    void aCardFitsBetweenTwoCardsAppendedAtTheSameMoment() {
+        String a = Rank.appended(Rank.FIRST, "task-a");
+        String b = Rank.appended(Rank.FIRST, "task-b");
+        String low = a.compareTo(b) < 0 ? a : b;
+        String high = a.compareTo(b) < 0 ? b : a;
+
+        String moved = Rank.between(low, high);
+
+        assertThat(moved).isGreaterThan(low).isLessThan(high);
+        assertThat(Rank.isValid(moved)).isTrue();
+    }
+
+    @Test
+    void anAppendedRankDependsOnlyOnTheLastRankAndTheSeed() {
+        assertThat(Rank.appended(null, "task-1")).isEqualTo(Rank.appended(null, "task-1"))
+                .startsWith(Rank.FIRST).isNotEqualTo(Rank.appended(null, "task-2"));
     }
 
     @Test

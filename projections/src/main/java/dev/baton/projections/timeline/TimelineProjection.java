@@ -21,8 +21,9 @@ import java.io.IOException;
 /**
  * Indexes every event of the store for the timeline: by position, project, aggregate, type, user and time. Payloads
  * and metadata are copied as the store holds them (snake_case JSON): the event serializer hands over the stored
- * form of an event it read, and the payload is never deserialized (a {@link ProjectScoped} event is a record, so
- * its project is the top-level {@code project_id} of that JSON).
+ * form of an event it read, and neither payload nor metadata is deserialized (a {@link ProjectScoped} event is a
+ * record, so its project is the top-level {@code project_id} of that JSON; the acting user is the metadata's
+ * {@code user}).
  */
 @Component
 @ProcessingGroup(TimelineProjection.NAME)
@@ -53,28 +54,31 @@ public class TimelineProjection {
             sequence = domainEvent.getSequenceNumber();
         }
         String payload = event.serializePayload(eventSerializer, String.class).getData();
-        Object user = event.getMetaData().get("user");
+        String metadata = event.serializeMetaData(eventSerializer, String.class).getData();
         context.batch(NAME, timeline::batch).add(new TimelineRow(context.position(token), event.getIdentifier(),
                 event.getPayloadType().getSimpleName(), aggregateType, aggregateId, sequence, event.getTimestamp(),
-                ProjectScoped.class.isAssignableFrom(event.getPayloadType()) ? projectId(payload) : null, payload,
-                event.serializeMetaData(eventSerializer, String.class).getData(), user == null ? null : user.toString()));
+                ProjectScoped.class.isAssignableFrom(event.getPayloadType()) ? topLevelString(payload, "project_id", true)
+                        : null, payload, metadata, topLevelString(metadata, "user", false)));
     }
 
-    /** The top-level {@code project_id} of a payload's JSON. */
-    private static String projectId(String payload) {
-        try (JsonParser parser = ReadModelJson.mapper().createParser(payload)) {
+    /** A top-level string field of a JSON object (a payload or metadata as stored), or null if it has none. */
+    private static String topLevelString(String json, String field, boolean required) {
+        try (JsonParser parser = ReadModelJson.mapper().createParser(json)) {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
+                String name = parser.currentName();
                 parser.nextToken();
-                if (field.equals("project_id")) {
+                if (name.equals(field)) {
                     return parser.getValueAsString();
                 }
                 parser.skipChildren();
             }
-            throw new IllegalStateException("an event of a project without project_id: " + payload);
         } catch (IOException e) {
-            throw new IllegalStateException("unreadable event payload: " + payload, e);
+            throw new IllegalStateException("unreadable stored JSON: " + json, e);
         }
+        if (required) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return null;
     }
 }

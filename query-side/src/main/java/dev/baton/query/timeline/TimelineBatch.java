@@ -21,13 +21,13 @@ public final class TimelineBatch implements ReadModelBatch {
     }
 
     public void add(TimelineRow e) {
-        rows.add(new Object[]{gen, e.position(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(), e.sequence(),
+        rows.add(new Object[]{TimelineReadModel.key(gen, e.position()), gen, e.position(), e.eventId(), e.type(), e.aggregateType(), e.aggregateId(), e.sequence(),
                 Timestamp.from(e.timestamp()), e.projectId(), e.payload(), e.metadata(), e.user()});
     }
 
     @Override
     public void flush() {
-        MultiRowInsert.insert(jdbc, "rm_timeline", "gen, position, event_id, event_type, aggregate_type, aggregate_id,"
+        MultiRowInsert.insert(jdbc, "rm_timeline", "entry_key, gen, position, event_id, event_type, aggregate_type, aggregate_id,"
                 + " sequence_number, event_time, project_id, payload, metadata, acting_user", rows);
     }
 }

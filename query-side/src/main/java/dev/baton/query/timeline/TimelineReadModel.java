@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Storage of the timeline index: every event with its position, type, aggregate, project, payload and metadata. The
- * events of one aggregate are found with the event store's index by aggregate (an index of the timeline by
- * aggregate, inserted into at thousands of places at once, made a replay several times slower on H2).
+ * Storage of the timeline index: every event with its position, type, aggregate, project, payload and metadata, keyed
+ * by {@link #key}. The events of one aggregate are found with the event store's index by aggregate (an index of the
+ * timeline by aggregate, inserted into at thousands of places at once, made a replay several times slower on H2).
  */
 @Component
 public class TimelineReadModel {
@@ -38,14 +38,24 @@ public class TimelineReadModel {
         return new TimelineBatch(jdbc, gen);
     }
 
+    /**
+     * The key of an entry: its generation in the high bits, its position in the low 40 (a trillion events), so that
+     * the entries of one generation are one range of keys, in store order (see V7__timeline_keyed_by_one_bigint.sql).
+     */
+    public static long key(int gen, long position) {
+        return ((long) gen << 40) + position;
+    }
+
     /** Entries after the cursor position that match the filter, in store order, one more than asked. */
     public List<TimelineEntry> entries(TimelineFilter filter, long afterPosition, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from rm_timeline where gen = ? and position > ?");
-        List<Object> args = new ArrayList<>(List.of(serving(), afterPosition));
+        int gen = serving();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from rm_timeline where entry_key > ? and entry_key < ?");
+        List<Object> args = new ArrayList<>(List.of(key(gen, afterPosition), key(gen + 1, 0)));
         condition(sql, args, "project_id", filter.projectId());
         if (filter.aggregateId() != null) {
             // the store's own index finds an aggregate's events: a timeline position is an event's global index
-            sql.append(" and position in (select global_index from domain_event_entry where aggregate_identifier = ?)");
+            sql.append(" and entry_key in (select cast(? as bigint) + global_index from domain_event_entry where aggregate_identifier = ?)");
+            args.add(key(gen, 0));
             args.add(filter.aggregateId());
         }
         condition(sql, args, "aggregate_type", filter.aggregateType());
@@ -60,17 +70,19 @@ public class TimelineReadModel {
             args.add(Timestamp.from(filter.until()));
         }
         if (filter.beforePosition() != null) {
-            sql.append(" and position < ?");
-            args.add(filter.beforePosition());
+            sql.append(" and entry_key < ?");
+            args.add(key(gen, filter.beforePosition()));
         }
-        sql.append(" order by position limit ?");
+        sql.append(" order by entry_key limit ?");
         args.add(limit + 1);
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
     public long lastPosition() {
-        Long position = jdbc.queryForObject("select max(position) from rm_timeline where gen = ?", Long.class, serving());
-        return position == null ? 0 : position;
+        int gen = serving();
+        return jdbc.query("select position from rm_timeline where entry_key > ? and entry_key < ?"
+                        + " order by entry_key desc fetch first 1 rows only", (rs, n) -> rs.getLong(1),
+                key(gen, 0), key(gen + 1, 0)).stream().findFirst().orElse(0L);
     }
 
     private static void condition(StringBuilder sql, List<Object> args, String column, String value) {

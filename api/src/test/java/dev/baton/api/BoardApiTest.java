@@ -225,6 +225,23 @@ class BoardApiTest extends ApiTestBase {
         assertThat(columnIds(now, "review")).containsExactly(a);
     }
 
+    /** Text with the characters databases and bulk loaders treat specially comes back exactly, live and as of. */
+    @Test
+    void textWithSeparatorsEscapesAndUnicodeSurvivesTheReadModelsAndTheTimeline() {
+        String title = "Tab\there, back\\slash, \\N not null, \"quoted\", naïve ✓ 日本";
+        String description = "line 1\nline 2\r\n\ttabbed \\t literal, {\"json\": [1, 2]}";
+        String a = createTask(projectId, Json.obj("title", title, "description", description));
+        long position = boardAfter(projectId, a, 0).get("position").asLong();
+        long version = patchTask(a, Json.obj("title", "Renamed"));
+        task(a, version);
+
+        assertThat(card(board(projectId, "?as_of=" + position), a).orElseThrow().get("title").asText()).isEqualTo(title);
+        assertThat(card(board(projectId), a).orElseThrow().get("title").asText()).isEqualTo("Renamed");
+        JsonNode created = api.get("/api/v1/aggregates/Task/" + a + "/history").expect(200).data().get("items").get(0);
+        assertThat(created.get("payload").get("details").get("title").asText()).isEqualTo(title);
+        assertThat(created.get("payload").get("details").get("description").asText()).isEqualTo(description);
+    }
+
     @Test
     void asOfShowsADeletedCardThatExistedThen() {
         String a = newTask(projectId, "Soon deleted");

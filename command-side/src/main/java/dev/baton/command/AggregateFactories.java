@@ -1,6 +1,7 @@
 package dev.baton.command;
 
 import dev.baton.command.agent.AgentProfile;
+import dev.baton.command.attempt.Attempt;
 import dev.baton.command.project.Project;
 import dev.baton.command.task.Task;
 import org.axonframework.config.Configuration;
@@ -33,6 +34,11 @@ public class AggregateFactories {
     @Bean
     public AggregateFactory<AgentProfile> agentProfileAggregateFactory(ObjectProvider<Configuration> axon) {
         return new Constructed<>(AgentProfile.class, axon);
+    }
+
+    @Bean
+    public AggregateFactory<Attempt> attemptAggregateFactory(ObjectProvider<Configuration> axon) {
+        return new Constructed<>(Attempt.class, axon);
     }
 
     /**

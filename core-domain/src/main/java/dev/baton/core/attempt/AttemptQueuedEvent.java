@@ -1,0 +1,7 @@
+package dev.baton.core.attempt;
+
+import dev.baton.core.common.ProjectScoped;
+
+public record AttemptQueuedEvent(String attemptId, String taskId, String projectId, String agentProfileId, String prompt,
+                                 String branch, String previousAttemptId, String feedback) implements ProjectScoped {
+}

@@ -1,0 +1,8 @@
+package dev.baton.core.attempt;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The gates are done and the changes committed at {@code headCommit}: the attempt waits for a person. */
+public record SubmitAttemptForReviewCommand(@TargetAggregateIdentifier String attemptId, String headCommit,
+                                            DiffStat diffStat, String summary) {
+}

@@ -85,7 +85,7 @@ class ProjectionAdminApiTest extends ApiTestBase {
     void theListShowsEveryProjectionWithItsPositionLagAndStatus() {
         JsonNode projections = api.get(PROJECTIONS).expect(200).data();
 
-        assertThat(Json.texts(projections, "name")).contains("board", "agent-profiles", "timeline");
+        assertThat(Json.texts(projections, "name")).contains("board", "agent-profiles", "timeline", "attempts");
         for (JsonNode projection : projections) {
             assertThat(projection.get("position").isIntegralNumber()).isTrue();
             assertThat(projection.get("lag").asLong()).isNotNegative();
@@ -158,6 +158,27 @@ class ProjectionAdminApiTest extends ApiTestBase {
                 () -> assertThat(api.get("/api/v1/agents/" + agent).expect(200).data()).isEqualTo(before));
 
         assertThat(api.get("/api/v1/agents/" + agent).expect(200).data()).isEqualTo(before);
+    }
+
+    @Test
+    void anAttemptsReplayRebuildsTheSameAttempts() {
+        String projectId = createProject(uniqueName("Replayed attempts"));
+        String agent = api.post("/api/v1/agents", Json.obj("name", uniqueName("Attempt agent"), "adapter", "codex"))
+                .expect(201).data().get("agent_profile_id").asText();
+        String taskId = newTask(projectId, "Attempted");
+        String kept = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent, "prompt", "p"))
+                .expect(201).data().get("attempt_id").asText();
+        String cancelled = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent))
+                .expect(201).data().get("attempt_id").asText();
+        api.post("/api/v1/attempts/" + cancelled + "/cancel", Json.obj("reason", "duplicate")).expect(200);
+        api.get("/api/v1/attempts/" + kept + "?min_version=0").expect(200);
+        api.get("/api/v1/attempts/" + cancelled + "?min_version=1").expect(200);
+        JsonNode before = api.get("/api/v1/tasks/" + taskId + "/attempts").expect(200).data();
+
+        replayWhileReading("attempts",
+                () -> assertThat(api.get("/api/v1/tasks/" + taskId + "/attempts").expect(200).data()).isEqualTo(before));
+
+        assertThat(api.get("/api/v1/tasks/" + taskId + "/attempts").expect(200).data()).isEqualTo(before);
     }
 
     @Test

@@ -19,7 +19,7 @@ class ProjectionProcessorsTest extends IntegrationTest {
     private EventProcessingConfiguration processing;
 
     @ParameterizedTest
-    @ValueSource(strings = {"board", "timeline", "agent-profiles"})
+    @ValueSource(strings = {"board", "timeline", "agent-profiles", "attempts"})
     void eachProjectionIsAPooledStreamingProcessor(String name) {
         PooledStreamingEventProcessor processor =
                 processing.eventProcessor(name, PooledStreamingEventProcessor.class).orElseThrow();

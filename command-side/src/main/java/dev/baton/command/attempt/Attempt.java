@@ -68,13 +68,17 @@ public class Attempt {
         directory.project(task.projectId()).filter(project -> !project.archived())
                 .orElseThrow(() -> DomainException.invalidState("project " + task.projectId()
                         + " is archived: no new attempts"));
-        if (command.agentProfileId() == null || !directory.agentProfileExists(command.agentProfileId())) {
-            throw DomainException.invalidField("agent_profile_id", "agent profile " + command.agentProfileId()
-                    + " does not exist");
+        String agent = command.agentProfileId() != null ? command.agentProfileId() : task.agentProfileId();
+        if (agent == null) {
+            throw DomainException.invalidField("agent_profile_id", "task " + task.taskId()
+                    + " has no agent profile: assign one or give agent_profile_id");
+        }
+        if (!directory.agentProfileExists(agent)) {
+            throw DomainException.invalidField("agent_profile_id", "agent profile " + agent + " does not exist");
         }
         String prompt = Checks.optional("prompt", command.prompt(), Checks.MAX_TEXT);
         String feedback = Checks.optional("feedback", command.feedback(), Checks.MAX_TEXT);
-        apply(new AttemptQueuedEvent(command.attemptId(), task.taskId(), task.projectId(), command.agentProfileId(),
+        apply(new AttemptQueuedEvent(command.attemptId(), task.taskId(), task.projectId(), agent,
                 prompt, "baton/" + task.taskId() + "/" + command.attemptId(), command.previousAttemptId(), feedback));
     }
 

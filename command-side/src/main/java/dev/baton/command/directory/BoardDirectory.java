@@ -39,6 +39,7 @@ public interface BoardDirectory {
     record ProjectEntry(String projectId, List<String> columns, boolean archived) {
     }
 
-    record TaskEntry(String taskId, String projectId, String column, String rank) {
+    /** A card: where it sits, and the agent profile assigned to it (null if none). */
+    record TaskEntry(String taskId, String projectId, String column, String rank, String agentProfileId) {
     }
 }

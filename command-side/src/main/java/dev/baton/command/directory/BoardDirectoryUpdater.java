@@ -8,6 +8,7 @@ import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
 import dev.baton.core.project.ProjectSettings;
 import dev.baton.core.project.ProjectUpdatedEvent;
+import dev.baton.core.task.TaskAgentAssignedEvent;
 import dev.baton.core.task.TaskCreatedEvent;
 import dev.baton.core.task.TaskDeletedEvent;
 import dev.baton.core.task.TaskDependenciesChangedEvent;
@@ -51,7 +52,13 @@ class BoardDirectoryUpdater {
 
     @EventHandler
     void on(TaskCreatedEvent event) {
-        directory.addTask(event.taskId(), event.projectId(), event.column(), event.rank(), event.dependsOn());
+        directory.addTask(event.taskId(), event.projectId(), event.column(), event.rank(), event.dependsOn(),
+                event.agentProfileId());
+    }
+
+    @EventHandler
+    void on(TaskAgentAssignedEvent event) {
+        directory.assignAgent(event.taskId(), event.agentProfileId());
     }
 
     @EventHandler

@@ -42,8 +42,9 @@ class JdbcBoardDirectory implements BoardDirectory {
 
     @Override
     public Optional<TaskEntry> task(String taskId) {
-        return jdbc.query("select project_id, column_id, card_rank from cmd_task where task_id = ?",
-                (rs, n) -> new TaskEntry(taskId, rs.getString(1), rs.getString(2), rs.getString(3)), taskId).stream().findFirst();
+        return jdbc.query("select project_id, column_id, card_rank, agent_profile_id from cmd_task where task_id = ?",
+                (rs, n) -> new TaskEntry(taskId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                taskId).stream().findFirst();
     }
 
     @Override
@@ -105,9 +106,14 @@ class JdbcBoardDirectory implements BoardDirectory {
         jdbc.update("update cmd_project set archived = true where project_id = ?", projectId);
     }
 
-    void addTask(String taskId, String projectId, String column, String rank, List<String> dependsOn) {
-        jdbc.update("insert into cmd_task (task_id, project_id, column_id, card_rank, depends_on) values (?, ?, ?, ?, ?)",
-                taskId, projectId, column, rank, String.join(",", dependsOn));
+    void addTask(String taskId, String projectId, String column, String rank, List<String> dependsOn,
+                 String agentProfileId) {
+        jdbc.update("insert into cmd_task (task_id, project_id, column_id, card_rank, depends_on, agent_profile_id)"
+                + " values (?, ?, ?, ?, ?, ?)", taskId, projectId, column, rank, String.join(",", dependsOn), agentProfileId);
+    }
+
+    void assignAgent(String taskId, String agentProfileId) {
+        jdbc.update("update cmd_task set agent_profile_id = ? where task_id = ?", agentProfileId, taskId);
     }
 
     void placeTask(String taskId, String column, String rank) {

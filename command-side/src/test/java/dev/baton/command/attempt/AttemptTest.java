@@ -63,15 +63,17 @@ class AttemptTest {
     private static final AttemptMergedEvent MERGED = new AttemptMergedEvent(ATTEMPT, TASK, PROJECT, "main", "fed789");
 
     private FixtureConfiguration<Attempt> fixture;
+    private InMemoryBoardDirectory directory;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Attempt.class);
         List<String> columns = List.of("backlog", "todo", "in_progress", "review", "done");
-        fixture.registerInjectableResource(new InMemoryBoardDirectory()
+        directory = new InMemoryBoardDirectory()
                 .project(PROJECT, columns, false).project(ARCHIVED, columns, true)
                 .task(TASK, PROJECT, "todo", Rank.FIRST, Set.of()).task(ARCHIVED_TASK, ARCHIVED, "todo", Rank.FIRST, Set.of())
-                .agentProfile(AGENT, "codex"));
+                .agentProfile(AGENT, "codex");
+        fixture.registerInjectableResource(directory);
     }
 
     private static void refused(ResultValidator<Attempt> result, ErrorCode code, String message) {
@@ -106,7 +108,15 @@ class AttemptTest {
         refused(fixture.givenNoPriorActivity().when(new StartAttemptCommand(ATTEMPT, TASK, "ghost", null, null, null)),
                 ErrorCode.VALIDATION_FAILED, "agent profile ghost");
         refused(fixture.givenNoPriorActivity().when(new StartAttemptCommand(ATTEMPT, TASK, null, null, null, null)),
-                ErrorCode.VALIDATION_FAILED, "agent profile");
+                ErrorCode.VALIDATION_FAILED, "has no agent profile");
+    }
+
+    @Test
+    void withoutAnAgentProfileTheAttemptRunsTheTasksAgent() {
+        directory.task(TASK, PROJECT, "todo", Rank.FIRST, Set.of(), AGENT);
+        fixture.givenNoPriorActivity()
+                .when(new StartAttemptCommand(ATTEMPT, TASK, null, "Add login", null, null))
+                .expectEvents(QUEUED);
     }
 
     @Test

@@ -24,7 +24,12 @@ public class InMemoryBoardDirectory implements BoardDirectory {
     }
 
     public InMemoryBoardDirectory task(String taskId, String projectId, String column, String rank, Set<String> dependsOn) {
-        tasks.put(taskId, new TaskEntry(taskId, projectId, column, rank));
+        return task(taskId, projectId, column, rank, dependsOn, null);
+    }
+
+    public InMemoryBoardDirectory task(String taskId, String projectId, String column, String rank, Set<String> dependsOn,
+                                       String agentProfileId) {
+        tasks.put(taskId, new TaskEntry(taskId, projectId, column, rank, agentProfileId));
         dependencies.put(taskId, dependsOn);
         return this;
     }

@@ -2,6 +2,7 @@ package dev.baton.projections.admin;
 
 import dev.baton.core.common.DomainException;
 import dev.baton.projections.agent.AgentProfileProjection;
+import dev.baton.projections.attempt.AttemptProjection;
 import dev.baton.projections.board.BoardProjection;
 import dev.baton.projections.timeline.TimelineProjection;
 import dev.baton.query.support.ProjectionGenerations;
@@ -39,6 +40,7 @@ public class ProjectionAdmin {
         TABLES.put(BoardProjection.NAME, BoardProjection.TABLES);
         TABLES.put(AgentProfileProjection.NAME, AgentProfileProjection.TABLES);
         TABLES.put(TimelineProjection.NAME, TimelineProjection.TABLES);
+        TABLES.put(AttemptProjection.NAME, AttemptProjection.TABLES);
     }
 
     private final EventProcessingConfiguration processing;

@@ -3,10 +3,10 @@ package dev.baton.projections.agent;
 import dev.baton.core.agent.AgentProfileCreatedEvent;
 import dev.baton.core.agent.AgentProfileDeletedEvent;
 import dev.baton.core.agent.AgentProfileUpdatedEvent;
+import dev.baton.projections.support.ImmediateWrites;
 import dev.baton.projections.support.ProjectionContext;
 import dev.baton.query.agent.AgentProfileReadModel;
 import dev.baton.query.agent.AgentProfileView;
-import dev.baton.query.support.ReadModelBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -54,12 +54,5 @@ public class AgentProfileProjection {
     /** Profiles change rarely: they are written at once, in the generation this batch writes. */
     private int gen() {
         return context.batch(NAME, ImmediateWrites::new).gen();
-    }
-
-    /** A batch with nothing to flush: it only carries the writing generation. */
-    private record ImmediateWrites(int gen) implements ReadModelBatch {
-        @Override
-        public void flush() {
-        }
     }
 }

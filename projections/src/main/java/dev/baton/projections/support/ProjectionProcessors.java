@@ -1,6 +1,7 @@
 package dev.baton.projections.support;
 
 import dev.baton.projections.agent.AgentProfileProjection;
+import dev.baton.projections.attempt.AttemptProjection;
 import dev.baton.projections.board.BoardProjection;
 import dev.baton.projections.timeline.TimelineProjection;
 import org.axonframework.config.ConfigurerModule;
@@ -28,7 +29,7 @@ public class ProjectionProcessors {
     public static final String SENDS_NO_MESSAGES = "baton.projection.sends-no-messages";
 
     private static final List<String> PROCESSORS =
-            List.of(BoardProjection.NAME, TimelineProjection.NAME, AgentProfileProjection.NAME);
+            List.of(BoardProjection.NAME, TimelineProjection.NAME, AgentProfileProjection.NAME, AttemptProjection.NAME);
 
     @Bean
     public ConfigurerModule projectionProcessorSettings() {

@@ -1,0 +1,4 @@
+package dev.baton.core.attempt;
+
+public record FindAttemptQuery(String attemptId) {
+}

@@ -140,6 +140,24 @@ class AttemptApiTest extends ApiTestBase {
     }
 
     @Test
+    void theCardShowsItsAttemptUnderWayThenHowItEnded() {
+        String attemptId = start(Json.obj("agent_profile_id", agent));
+
+        JsonNode queued = awaitBoard(projectId, b -> card(b, taskId).orElseThrow().get("attempt_count").asInt() == 1);
+        assertThat(card(queued, taskId).orElseThrow().get("status").asText()).isEqualTo("queued");
+        JsonNode detail = api.get("/api/v1/tasks/" + taskId).expect(200).data();
+        assertThat(Json.texts(detail.get("attempts"), "attempt_id")).containsExactly(attemptId);
+        assertThat(detail.get("version").asLong()).as("an attempt does not change the task's version").isZero();
+
+        api.post("/api/v1/attempts/" + attemptId + "/cancel", null).expect(200);
+
+        JsonNode ended = awaitBoard(projectId, b -> "cancelled".equals(card(b, taskId).orElseThrow().get("last_outcome").asText()));
+        assertThat(card(ended, taskId).orElseThrow().get("status").asText()).isEqualTo("idle");
+        assertThat(card(ended, taskId).orElseThrow().get("attempt_count").asInt()).isEqualTo(1);
+        assertThat(allIds(board(projectId, "?status=idle"))).contains(taskId);
+    }
+
+    @Test
     void unknownAttemptsAreNotFound() {
         String unknown = "00000000-0000-0000-0000-000000000000";
         api.get("/api/v1/attempts/" + unknown).expectError(404, "NOT_FOUND");

@@ -29,7 +29,9 @@ class ProjectionAdminApiTest extends ApiTestBase {
         throw new AssertionError("no projection " + name);
     }
 
-    /** A board with history: creations, edits, moves between cards, a checklist mark, dependencies, deletions. */
+    /**
+     * A board with history: creations, edits, moves between cards, a checklist mark, dependencies, deletions, attempts.
+     */
     private record Busy(String projectId, List<String> taskIds, long asOf) {
     }
 
@@ -50,6 +52,10 @@ class ProjectionAdminApiTest extends ApiTestBase {
         patchTask(ids.get(0), Json.obj("depends_on", List.of(ids.get(1)), "title", "Task 0 renamed", "priority", 1));
         api.post("/api/v1/tasks/" + ids.get(2) + "/checklist/1", Json.obj("done", true)).expect(200);
         api.delete("/api/v1/tasks/" + ids.get(1)).expect(200);
+        String attempt = api.post("/api/v1/tasks/" + ids.get(3) + "/attempts", Json.obj("agent_profile_id", agent))
+                .expect(201).data().get("attempt_id").asText();
+        api.post("/api/v1/attempts/" + attempt + "/cancel", null).expect(200);
+        api.post("/api/v1/tasks/" + ids.get(4) + "/attempts", Json.obj("agent_profile_id", agent)).expect(201);
         long last = moveTo(ids.get(5), "review");
         api.get("/api/v1/agents/" + agent + "?min_version=0").expect(200);
         task(ids.get(5), last);

@@ -1,7 +1,5 @@
 package dev.baton.core.attempt;
 
-import dev.baton.core.common.ProjectScoped;
-
 public record AttemptQueuedEvent(String attemptId, String taskId, String projectId, String agentProfileId, String prompt,
-                                 String branch, String previousAttemptId, String feedback) implements ProjectScoped {
+                                 String branch, String previousAttemptId, String feedback) implements AttemptEvent {
 }

@@ -1,7 +1,5 @@
 package dev.baton.core.attempt;
 
-import dev.baton.core.common.ProjectScoped;
-
 public record AttemptSubmittedForReviewEvent(String attemptId, String taskId, String projectId, String headCommit,
-                                             DiffStat diffStat, String summary) implements ProjectScoped {
+                                             DiffStat diffStat, String summary) implements AttemptEvent {
 }

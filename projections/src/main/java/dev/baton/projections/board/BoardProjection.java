@@ -1,5 +1,16 @@
 package dev.baton.projections.board;
 
+import dev.baton.core.attempt.AttemptApprovedEvent;
+import dev.baton.core.attempt.AttemptCancelledEvent;
+import dev.baton.core.attempt.AttemptEvent;
+import dev.baton.core.attempt.AttemptFailedEvent;
+import dev.baton.core.attempt.AttemptGatesStartedEvent;
+import dev.baton.core.attempt.AttemptMergeConflictFoundEvent;
+import dev.baton.core.attempt.AttemptMergedEvent;
+import dev.baton.core.attempt.AttemptPullRequestOpenedEvent;
+import dev.baton.core.attempt.AttemptQueuedEvent;
+import dev.baton.core.attempt.AttemptRunStartedEvent;
+import dev.baton.core.attempt.AttemptSubmittedForReviewEvent;
 import dev.baton.core.common.ProjectScoped;
 import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
@@ -97,7 +108,7 @@ public class BoardProjection {
         TaskDetails d = event.details();
         TaskState task = new TaskState(event.taskId(), event.projectId(), d.title(), d.description(), d.checklist(),
                 d.labels(), d.priority(), d.estimate(), d.focusFiles(), event.column(), event.rank(),
-                event.agentProfileId(), event.dependsOn(), List.of(), "idle", null, 0, at, at, 0);
+                event.agentProfileId(), event.dependsOn(), List.of(), "idle", null, 0, at, at, 0, null);
         batch.insertTask(withBlockers(batch, task, project(batch, event.projectId()).doneColumn()),
                 context.position(token), at);
     }
@@ -145,6 +156,70 @@ public class BoardProjection {
         BoardBatch batch = batch();
         batch.deleteTask(task(batch, event.taskId()), context.position(token), at);
         refreshDependants(batch, event.taskId(), project(batch, event.projectId()).doneColumn(), at, token);
+    }
+
+    // --- attempts: the card shows the status of the task's attempt under way, then how the last one ended ---
+
+    @EventHandler
+    void on(AttemptQueuedEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptChange(event.taskId(), at, token, TaskState::attemptQueued);
+    }
+
+    @EventHandler
+    void on(AttemptRunStartedEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptChange(event.taskId(), at, token, task -> task.attemptAt("running"));
+    }
+
+    @EventHandler
+    void on(AttemptGatesStartedEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptChange(event.taskId(), at, token, task -> task.attemptAt("gates_running"));
+    }
+
+    @EventHandler
+    void on(AttemptSubmittedForReviewEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptChange(event.taskId(), at, token, task -> task.attemptAt("review_ready"));
+    }
+
+    @EventHandler
+    void on(AttemptApprovedEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptChange(event.taskId(), at, token, task -> task.attemptAt("merging"));
+    }
+
+    @EventHandler
+    void on(AttemptMergeConflictFoundEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptChange(event.taskId(), at, token, task -> task.attemptAt("review_ready"));
+    }
+
+    @EventHandler
+    void on(AttemptMergedEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptEnded(event.taskId(), event.projectId(), "merged", at, token);
+    }
+
+    @EventHandler
+    void on(AttemptPullRequestOpenedEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptEnded(event.taskId(), event.projectId(), "pr_created", at, token);
+    }
+
+    @EventHandler
+    void on(AttemptFailedEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptEnded(event.taskId(), event.projectId(), "failed", at, token);
+    }
+
+    @EventHandler
+    void on(AttemptCancelledEvent event, @Timestamp Instant at, TrackingToken token) {
+        attemptEnded(event.taskId(), event.projectId(), "cancelled", at, token);
+    }
+
+    private void attemptEnded(String taskId, String projectId, String outcome, Instant at, TrackingToken token) {
+        String done = project(batch(), projectId).doneColumn();
+        attemptChange(taskId, at, token, task -> task.attemptEnded(outcome, done));
+    }
+
+    /** An attempt's event changes its task's card but not the task's version (it is another aggregate's event). */
+    private void attemptChange(String taskId, Instant at, TrackingToken token, UnaryOperator<TaskState> change) {
+        BoardBatch batch = batch();
+        batch.task(taskId).ifPresent(task -> batch.updateTask(change.apply(task).touched(at, null),
+                context.position(token), at));
     }
 
     private TaskState change(BoardBatch batch, String taskId, Instant at, long version, TrackingToken token,
@@ -215,6 +290,8 @@ public class BoardProjection {
             } else if (payload instanceof ChecklistItemMarkedEvent e) {
                 ids.add(e.taskId());
             } else if (payload instanceof TaskDeletedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof AttemptEvent e) {
                 ids.add(e.taskId());
             }
         }

@@ -4,6 +4,7 @@ import dev.baton.core.task.BoardFilter;
 import dev.baton.core.task.FindBoardQuery;
 import dev.baton.core.task.FindTaskQuery;
 import dev.baton.query.agent.AgentProfileReadModel;
+import dev.baton.query.attempt.AttemptReadModel;
 import dev.baton.query.project.ProjectReadModel;
 import dev.baton.query.project.ProjectView;
 import org.axonframework.queryhandling.QueryHandler;
@@ -23,11 +24,14 @@ class BoardQueryHandler {
     private final ProjectReadModel projects;
     private final TaskReadModel tasks;
     private final AgentProfileReadModel agentProfiles;
+    private final AttemptReadModel attempts;
 
-    BoardQueryHandler(ProjectReadModel projects, TaskReadModel tasks, AgentProfileReadModel agentProfiles) {
+    BoardQueryHandler(ProjectReadModel projects, TaskReadModel tasks, AgentProfileReadModel agentProfiles,
+                      AttemptReadModel attempts) {
         this.projects = projects;
         this.tasks = tasks;
         this.agentProfiles = agentProfiles;
+        this.attempts = attempts;
     }
 
     @QueryHandler
@@ -50,7 +54,8 @@ class BoardQueryHandler {
     @QueryHandler
     Optional<TaskView> handle(FindTaskQuery query) {
         Map<String, String> names = agentProfiles.names();
-        return tasks.task(query.taskId()).map(t -> TaskView.of(t, names.get(t.agentProfileId())));
+        return tasks.task(query.taskId())
+                .map(t -> TaskView.of(t, names.get(t.agentProfileId()), attempts.ofTask(t.taskId())));
     }
 
     private static List<BoardCard> cards(List<TaskState> states) {

@@ -8,57 +8,86 @@ import java.util.List;
 
 /**
  * Everything the read side knows about one task, stored as JSON per row and per history version. Cards and
- * the task detail are both views of it. {@code status} is derived: done in the finishing column, blocked while a
- * dependency is unfinished, otherwise idle (attempts refine it).
+ * the task detail are both views of it. {@code status} is derived: while an attempt of the task is under way, that
+ * attempt's status ({@code attemptStatus}); otherwise done in the finishing column, blocked while a dependency is
+ * unfinished, else idle. {@code lastOutcome} is how its last finished attempt ended.
  */
 public record TaskState(String taskId, String projectId, String title, String description,
                         List<ChecklistItem> checklist, List<String> labels, Integer priority, Double estimate,
                         List<String> focusFiles, String column, String rank, String agentProfileId,
                         List<String> dependsOn, List<String> blockedBy, String status, String lastOutcome,
-                        int attemptCount, Instant createdAt, Instant updatedAt, long version) {
+                        int attemptCount, Instant createdAt, Instant updatedAt, long version, String attemptStatus) {
 
     public TaskState withDetails(TaskDetails d) {
         return new TaskState(taskId, projectId, d.title(), d.description(), d.checklist(), d.labels(), d.priority(),
                 d.estimate(), d.focusFiles(), column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome,
-                attemptCount, createdAt, updatedAt, version);
+                attemptCount, createdAt, updatedAt, version, attemptStatus);
     }
 
     public TaskState withChecklist(List<ChecklistItem> items) {
         return new TaskState(taskId, projectId, title, description, items, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version);
+                updatedAt, version, attemptStatus);
     }
 
     public TaskState placed(String newColumn, String newRank) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 newColumn, newRank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version);
+                updatedAt, version, attemptStatus);
     }
 
     public TaskState assigned(String newAgentProfileId) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, newAgentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version);
+                updatedAt, version, attemptStatus);
     }
 
     public TaskState dependingOn(List<String> newDependsOn) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, newDependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version);
+                updatedAt, version, attemptStatus);
     }
 
     /** Recomputes what blocks the task and its status, given the finishing column. */
     public TaskState blockedBy(List<String> unfinished, String doneColumn) {
-        String newStatus = column.equals(doneColumn) ? "done" : unfinished.isEmpty() ? "idle" : "blocked";
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
-                column, rank, agentProfileId, dependsOn, List.copyOf(unfinished), newStatus, lastOutcome, attemptCount,
-                createdAt, updatedAt, version);
+                column, rank, agentProfileId, dependsOn, List.copyOf(unfinished),
+                derivedStatus(attemptStatus, unfinished, doneColumn), lastOutcome, attemptCount, createdAt, updatedAt,
+                version, attemptStatus);
+    }
+
+    /** A new attempt of the task was queued. */
+    public TaskState attemptQueued() {
+        return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
+                column, rank, agentProfileId, dependsOn, blockedBy, "queued", lastOutcome, attemptCount + 1, createdAt,
+                updatedAt, version, "queued");
+    }
+
+    /** The task's attempt moved on to {@code newAttemptStatus} (not a terminal one). */
+    public TaskState attemptAt(String newAttemptStatus) {
+        return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
+                column, rank, agentProfileId, dependsOn, blockedBy, newAttemptStatus, lastOutcome, attemptCount,
+                createdAt, updatedAt, version, newAttemptStatus);
+    }
+
+    /** The task's attempt ended with {@code outcome}; the status is the task's own again. */
+    public TaskState attemptEnded(String outcome, String doneColumn) {
+        return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
+                column, rank, agentProfileId, dependsOn, blockedBy, derivedStatus(null, blockedBy, doneColumn), outcome,
+                attemptCount, createdAt, updatedAt, version, null);
     }
 
     /** Stamps a change made by an event of this task (which advances its version) or of another aggregate. */
     public TaskState touched(Instant at, Long newVersion) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt, at,
-                newVersion == null ? version : newVersion);
+                newVersion == null ? version : newVersion, attemptStatus);
+    }
+
+    private String derivedStatus(String attempt, List<String> unfinished, String doneColumn) {
+        if (attempt != null) {
+            return attempt;
+        }
+        return column.equals(doneColumn) ? "done" : unfinished.isEmpty() ? "idle" : "blocked";
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.query.board;
 
 import dev.baton.core.task.ChecklistItem;
+import dev.baton.query.attempt.AttemptView;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,14 +11,14 @@ public record TaskView(String taskId, String projectId, String title, String des
                        List<ChecklistItem> checklist, List<String> labels, Integer priority, Double estimate,
                        List<String> focusFiles, String column, String rank, String agentProfileId, String agentName,
                        List<String> dependsOn, List<String> blockedBy, String status, String lastOutcome,
-                       int attemptCount, List<Object> attempts, CardView.MoxxyLink moxxy, Instant createdAt,
+                       int attemptCount, List<AttemptView> attempts, CardView.MoxxyLink moxxy, Instant createdAt,
                        Instant updatedAt, long version) {
 
-    public static TaskView of(TaskState t, String agentName) {
+    public static TaskView of(TaskState t, String agentName, List<AttemptView> attempts) {
         return new TaskView(t.taskId(), t.projectId(), t.title(), t.description(),
                 t.checklist().stream().map(ChecklistItem::text).toList(), t.checklist(), t.labels(), t.priority(),
                 t.estimate(), t.focusFiles(), t.column(), t.rank(), t.agentProfileId(), agentName, t.dependsOn(),
-                t.blockedBy(), t.status(), t.lastOutcome(), t.attemptCount(), List.of(), null, t.createdAt(),
+                t.blockedBy(), t.status(), t.lastOutcome(), t.attemptCount(), attempts, null, t.createdAt(),
                 t.updatedAt(), t.version());
     }
 }

@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * repository's worktrees share, so that parallel attempts never fail on git's own lock files:
  * <ul>
  *   <li>{@code fetch} rewrites remote-tracking refs, {@code packed-refs} and {@code FETCH_HEAD};</li>
- *   <li>{@code worktree add -b} creates the branch and registers the worktree, and {@code worktree prune} deletes
- *       registrations it thinks are stale, which could be one being added;</li>
+ *   <li>{@code worktree add -b} creates the branch and registers the worktree while reading the other
+ *       registrations: two at once fail with "failed to read .git/worktrees/…/commondir" (seen without the lock);
+ *       {@code worktree prune} deletes registrations it thinks are stale, which could be one being added;</li>
  *   <li>{@code branch -D} (undoing a failed creation) rewrites {@code packed-refs} and {@code config}
  *       ({@code config.lock}).</li>
  * </ul>

@@ -70,7 +70,8 @@ public class WorkspaceManager {
             throw e;
         }
         try {
-            // The checkout that `git worktree add` would do itself, here outside the repository's lock.
+            // The checkout `git worktree add` would do itself, here outside the repository's lock so that parallel
+            // workspaces fill in at the same time. Unlike `worktree add`, it runs no post-checkout hook of the user's.
             git.run(path, "reset", "--hard", "--quiet");
             UntrackedFileCopier.copy(source.checkout(), files, path);
         } catch (RuntimeException e) {

@@ -1,0 +1,108 @@
+package dev.baton.runner.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One agent run in its own process group (see {@link ProcessSupervisor}): stopped, paused and resumed by signalling
+ * the whole group, so that the agent's own children (shells, test runners, language servers) go with it.
+ */
+public final class AgentProcess {
+
+    private final long pid;
+    private final RunFiles files;
+
+    AgentProcess(long pid, RunFiles files) {
+        this.pid = pid;
+        this.files = files;
+    }
+
+    public long pid() {
+        return pid;
+    }
+
+    public RunFiles files() {
+        return files;
+    }
+
+    /** Whether the run's wrapper, and so the agent, is still there. */
+    public boolean isAlive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The agent's exit status, once it has exited; empty while it runs or if it was killed with its wrapper. */
+    public Optional<Integer> exitStatus() {
+        try {
+            return Files.exists(files.exitStatus())
+                    ? Optional.of(Integer.parseInt(Files.readString(files.exitStatus()).strip())) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits at most {@code timeout} for the run to end; answers whether it has. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            return true;
+        }
+        try {
+            handle.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return !isAlive();
+        }
+    }
+
+    /** Suspends the agent and everything it started (SIGSTOP). */
+    public void pause() {
+        signal("STOP");
+    }
+
+    public void resume() {
+        signal("CONT");
+    }
+
+    /**
+     * Ends the run: SIGINT, then SIGTERM after {@code grace}, then SIGKILL after {@code grace} again (agents save their
+     * session on SIGINT). A paused run is continued after each signal, or it could not act on it.
+     */
+    public void stop(Duration grace) throws InterruptedException {
+        for (String signal : new String[]{"INT", "TERM"}) {
+            if (!isAlive()) {
+                return;
+            }
+            signal(signal);
+            signal("CONT");
+            if (awaitExit(grace)) {
+                return;
+            }
+        }
+        signal("KILL");
+        awaitExit(grace);
+    }
+
+    /**
+     * Sends a signal to the run's process group (bash's built-in {@code kill -s SIG -- -pgid}, so nothing beyond bash
+     * is needed); a group already gone is not an error.
+     */
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("bash", "-c", "kill -s " + name + " -- -" + pid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot signal process group " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -8,8 +8,10 @@ import dev.baton.core.attempt.AttemptPullRequestOpenedEvent;
 import dev.baton.core.attempt.AttemptQueuedEvent;
 import dev.baton.core.attempt.AttemptRunStartedEvent;
 import dev.baton.core.attempt.AttemptRuntimeLimits;
+import dev.baton.core.attempt.AttemptStatus;
 import dev.baton.core.attempt.AttemptSubmittedForReviewEvent;
 import dev.baton.core.attempt.FailAttemptCommand;
+import dev.baton.core.task.FollowAttemptCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -22,8 +24,8 @@ import java.time.Duration;
 
 /**
  * The lifecycle of one attempt (issue 3, first part): from the moment its agent runs, a persistent deadline
- * enforces its runtime limit; once the agent and its gates are done the deadline is cancelled; the saga ends with
- * the attempt. When the limit is reached the attempt fails with a reason that names the limit (the runner, once
+ * enforces its runtime limit; once the agent and its gates are done the deadline is cancelled; the task's card
+ * follows the attempt (In Progress, Review, Done); the saga ends with the attempt. When the limit is reached the attempt fails with a reason that names the limit (the runner, once
  * built, stops the agent on that event). Deadlines live in the database (db-scheduler), so they survive a restart.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -35,6 +37,7 @@ public class AttemptSaga {
     private static final String ATTEMPT = "attemptId";
 
     private String attemptId;
+    private String taskId;
     private String projectId;
     private String agentProfileId;
     private String runtimeDeadline;
@@ -43,19 +46,23 @@ public class AttemptSaga {
     @SagaEventHandler(associationProperty = ATTEMPT)
     void on(AttemptQueuedEvent event) {
         attemptId = event.attemptId();
+        taskId = event.taskId();
         projectId = event.projectId();
         agentProfileId = event.agentProfileId();
     }
 
     @SagaEventHandler(associationProperty = ATTEMPT)
-    void on(AttemptRunStartedEvent event, DeadlineManager deadlines, AttemptRuntimeLimits limits) {
+    void on(AttemptRunStartedEvent event, DeadlineManager deadlines, AttemptRuntimeLimits limits,
+            CommandGateway commands) {
         Duration limit = limits.limitFor(projectId, agentProfileId);
         runtimeDeadline = deadlines.schedule(limit, RUNTIME_LIMIT, new RuntimeLimitReached(attemptId, limit.toSeconds()));
+        commands.send(new FollowAttemptCommand(taskId, attemptId, AttemptStatus.RUNNING));
     }
 
     @SagaEventHandler(associationProperty = ATTEMPT)
-    void on(AttemptSubmittedForReviewEvent event, DeadlineManager deadlines) {
+    void on(AttemptSubmittedForReviewEvent event, DeadlineManager deadlines, CommandGateway commands) {
         cancelRuntimeDeadline(deadlines);
+        commands.send(new FollowAttemptCommand(taskId, attemptId, AttemptStatus.REVIEW_READY));
     }
 
     @DeadlineHandler(deadlineName = RUNTIME_LIMIT)
@@ -68,8 +75,9 @@ public class AttemptSaga {
 
     @EndSaga
     @SagaEventHandler(associationProperty = ATTEMPT)
-    void on(AttemptMergedEvent event, DeadlineManager deadlines) {
+    void on(AttemptMergedEvent event, DeadlineManager deadlines, CommandGateway commands) {
         cancelRuntimeDeadline(deadlines);
+        commands.send(new FollowAttemptCommand(taskId, attemptId, AttemptStatus.MERGED));
     }
 
     @EndSaga

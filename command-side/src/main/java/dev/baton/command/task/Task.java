@@ -12,6 +12,7 @@ import dev.baton.core.task.CreateTaskCommand;
 import dev.baton.core.task.DeleteTaskCommand;
 import dev.baton.core.task.DependencyCycles;
 import dev.baton.core.task.EditTaskCommand;
+import dev.baton.core.task.FollowAttemptCommand;
 import dev.baton.core.task.MarkChecklistItemCommand;
 import dev.baton.core.task.MoveTaskCommand;
 import dev.baton.core.task.Rank;
@@ -112,6 +113,29 @@ public class Task {
         directory.lockProject(projectId);
         String rank = rankFor(directory, command);
         apply(new TaskMovedEvent(taskId, projectId, column, command.column(), rank));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The card follows its attempt (running → in_progress, review_ready → review, merged → the finishing column: done,
+     * else the last), to the end of that column. Nothing moves when the board has no such column, the card is
+     * already there, or the project is archived: the attempt goes on either way.
+     */
+    @CommandHandler
+    public Long handle(FollowAttemptCommand command, BoardDirectory directory) {
+        ProjectEntry project = directory.project(projectId)
+                .orElseThrow(() -> DomainException.notFound("project", projectId));
+        String target = switch (command.status()) {
+            case RUNNING -> "in_progress";
+            case REVIEW_READY -> "review";
+            case MERGED -> project.columns().contains("done") ? "done" : project.columns().get(project.columns().size() - 1);
+            default -> null;
+        };
+        if (target != null && !project.archived() && project.columns().contains(target) && !target.equals(column)) {
+            directory.lockProject(projectId);
+            apply(new TaskMovedEvent(taskId, projectId, column, target,
+                    Rank.between(directory.lastRank(projectId, target, taskId).orElse(null), null)));
+        }
         return AggregateLifecycle.getVersion();
     }
 

@@ -13,6 +13,7 @@ import dev.baton.core.attempt.AttemptStatus;
 import dev.baton.core.attempt.AttemptSubmittedForReviewEvent;
 import dev.baton.core.attempt.DiffStat;
 import dev.baton.core.attempt.FailAttemptCommand;
+import dev.baton.core.task.FollowAttemptCommand;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,11 @@ class AttemptSagaTest {
     }
 
     @Test
-    void whenTheAgentRunsItsRuntimeLimitIsScheduled() {
+    void whenTheAgentRunsItsRuntimeLimitIsScheduledAndTheCardGoesToInProgress() {
         fixture.givenAPublished(QUEUED).whenPublishingA(RUNNING)
                 .expectActiveSagas(1)
                 .expectScheduledDeadlineWithName(LIMIT, AttemptSaga.RUNTIME_LIMIT)
-                .expectNoDispatchedCommands();
+                .expectDispatchedCommands(new FollowAttemptCommand(TASK, ATTEMPT, AttemptStatus.RUNNING));
     }
 
     @Test
@@ -78,10 +79,11 @@ class AttemptSagaTest {
     }
 
     @Test
-    void anAttemptReadyForReviewHasNoRuntimeLimitAnyMore() {
+    void anAttemptReadyForReviewHasNoRuntimeLimitAnyMoreAndItsCardGoesToReview() {
         fixture.givenAPublished(QUEUED).andThenAPublished(RUNNING).andThenAPublished(GATES)
                 .whenPublishingA(REVIEW)
-                .expectNoScheduledDeadlines().expectActiveSagas(1);
+                .expectNoScheduledDeadlines().expectActiveSagas(1)
+                .expectDispatchedCommands(new FollowAttemptCommand(TASK, ATTEMPT, AttemptStatus.REVIEW_READY));
         fixture.givenAPublished(QUEUED).andThenAPublished(RUNNING).andThenAPublished(GATES).andThenAPublished(REVIEW)
                 .whenTimeElapses(LIMIT.plusHours(1))
                 .expectNoDispatchedCommands();
@@ -98,7 +100,8 @@ class AttemptSagaTest {
         fixture.givenAPublished(QUEUED).andThenAPublished(RUNNING).andThenAPublished(GATES).andThenAPublished(REVIEW)
                 .andThenAPublished(new AttemptApprovedEvent(ATTEMPT, TASK, PROJECT, ApprovalMode.MERGE))
                 .whenPublishingA(new AttemptMergedEvent(ATTEMPT, TASK, PROJECT, "main", "fed789"))
-                .expectActiveSagas(0);
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new FollowAttemptCommand(TASK, ATTEMPT, AttemptStatus.MERGED));
     }
 
     @Test

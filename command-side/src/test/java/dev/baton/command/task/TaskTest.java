@@ -1,12 +1,14 @@
 package dev.baton.command.task;
 
 import dev.baton.command.directory.InMemoryBoardDirectory;
+import dev.baton.core.attempt.AttemptStatus;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.core.task.ChecklistItem;
 import dev.baton.core.task.ChecklistItemMarkedEvent;
 import dev.baton.core.task.CreateTaskCommand;
 import dev.baton.core.task.DeleteTaskCommand;
 import dev.baton.core.task.EditTaskCommand;
+import dev.baton.core.task.FollowAttemptCommand;
 import dev.baton.core.task.MarkChecklistItemCommand;
 import dev.baton.core.task.MoveTaskCommand;
 import dev.baton.core.task.Rank;
@@ -212,6 +214,33 @@ class TaskTest {
                 .expectSuccessfulHandlerExecution().expectNoEvents();
         fixture.given(CREATED).when(new MarkChecklistItemCommand(TASK, 2, true))
                 .expectNoEvents().expectException(refused(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void theCardFollowsItsAttemptToInProgressReviewAndDone() {
+        directory.task(OTHER, PROJECT, "review", Rank.FIRST, Set.of());
+        fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.RUNNING))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "in_progress", Rank.FIRST))
+                .expectResultMessagePayload(1L);
+        fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.REVIEW_READY))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "review", Rank.between(Rank.FIRST, null)));
+        fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.MERGED))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "done", Rank.FIRST));
+    }
+
+    @Test
+    void aCardStaysWhereItIsWhenTheBoardHasNoSuchColumnOrItIsThereAlready() {
+        directory.project(PROJECT, List.of("todo", "shipped"), false);
+        fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.RUNNING))
+                .expectNoEvents().expectResultMessagePayload(0L);
+        fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.MERGED))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "shipped", Rank.FIRST));
+        directory.project(PROJECT, COLUMNS, false);
+        fixture.given(CREATED, new TaskMovedEvent(TASK, PROJECT, "backlog", "in_progress", Rank.FIRST))
+                .when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.RUNNING)).expectNoEvents();
+        fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.CANCELLED)).expectNoEvents();
+        directory.project(PROJECT, COLUMNS, true);
+        fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.RUNNING)).expectNoEvents();
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * A git repository shaped like a real multi-module project, for the workspace phase: Java sources and tests,
  * resource files and documentation in nested folders (about 26 files a folder, up to 9 levels deep), small text
- * files of 5 to 80 lines, all in one commit on branch {@code main}. The content is the same at every run (fixed seed).
+ * files of 5 to 80 lines, all in one commit on branch {@code main}, cloned so that its objects are packed as in
+ * a clone from a server. The content is the same at every run (fixed seed).
  */
 record GeneratedRepository(Path path, int files, int folders, long bytes, double seconds) {
 
@@ -29,12 +30,17 @@ record GeneratedRepository(Path path, int files, int folders, long bytes, double
     private static final int PROGRESS_EVERY = 5_000;
     private static final String[] WORDS = {"task", "board", "column", "attempt", "agent", "review", "merge", "branch",
         "event", "project", "card", "workspace", "runner", "commit", "replay", "version"};
-    /** The commit must not depend on the machine's git configuration. */
+    /**
+     * The commit must not depend on the machine's git configuration, and must not start a background
+     * {@code git gc --auto} (20,000 loose objects would) that would still be packing during the measurements.
+     */
     private static final List<String> SETTINGS = List.of("-c", "user.name=Baton Bench", "-c", "user.email=bench@baton.dev",
-            "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=" + BRANCH);
+            "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=" + BRANCH, "-c", "gc.auto=0");
 
-    static GeneratedRepository create(Path path, int files, GitCli git, Consumer<String> progress) throws IOException {
+    /** Writes {@code folder/source} and returns its clone, {@code folder/checkout}. */
+    static GeneratedRepository create(Path folder, int files, GitCli git, Consumer<String> progress) throws IOException {
         long started = System.nanoTime();
+        Path path = folder.resolve("source");
         Random random = new Random(42);
         Set<Path> folders = new HashSet<>();
         long bytes = 0;
@@ -55,7 +61,11 @@ record GeneratedRepository(Path path, int files, int folders, long bytes, double
         run(git, path, "add", "-A");
         progress.accept("repository: git commit");
         run(git, path, "commit", "--quiet", "-m", String.format("%,d generated files", files));
-        return new GeneratedRepository(path, files, folders.size(), bytes, (System.nanoTime() - started) / 1e9);
+        // Not `git gc`: it deletes the 20,000 loose objects, and deletions slow file creation (see WorkspacePhase).
+        progress.accept("repository: git clone --no-local (packs the objects)");
+        Path checkout = folder.resolve("checkout");
+        git.run(folder, "clone", "--quiet", "--no-local", path.toString(), checkout.toString());
+        return new GeneratedRepository(checkout, files, folders.size(), bytes, (System.nanoTime() - started) / 1e9);
     }
 
     Map<String, Object> describe() {

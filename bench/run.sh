@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Baton benchmark: one command.
 #
-#   bench/run.sh [h2|postgres|all] [--quick] [--phases main,replay] [--replay-events N]
+#   bench/run.sh [h2|postgres|all|workspace] [--quick] [--phases main,replay,workspace] [--replay-events N]
 #
-# Builds the server (mvn install in the project root) if api/target/baton.jar is missing, builds the harness
-# (bench/pom.xml, not a module of the root build), starts a PostgreSQL cluster with default durability for the
-# postgres runs, starts the server jar for each phase, runs the scenarios, stops everything, prints the table
+# Builds the server (mvn install in the project root) if api/target/baton.jar or the runner in the local Maven
+# repository is missing, builds the harness (bench/pom.xml, not a module of the root build), starts a PostgreSQL
+# cluster with default durability for the postgres runs, starts the server jar for each phase, runs the scenarios,
+# then (all, workspace) times workspace creation without server or database, stops everything, prints the table
 # and writes bench/results/results-<timestamp>.json. See bench/README.md.
 #
 # Environment: BATON_JAR (server jar to use), BENCH_SERVER_JVM_OPTS (JVM options of the server; default those of
@@ -21,19 +22,31 @@ pass=()
 for arg in "$@"; do
   case "$arg" in
     h2|postgres|all) db=$arg ;;
+    workspace) db=none ;; # the workspace phase alone: no database, no server
     -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) pass+=("$arg") ;;
   esac
 done
 
 jar=${BATON_JAR:-$root/api/target/baton.jar}
-if [ ! -f "$jar" ]; then
-  echo "bench: $jar is missing; building the project (mvn -B -q -DskipTests install)" >&2
-  (cd "$root" && mvn -B -q -ntp -DskipTests install)
-fi
+# The harness links the runner (baton.version in bench/pom.xml) from the local Maven repository, which MAVEN_OPTS
+# may move with -Dmaven.repo.local.
+maven_repo=$HOME/.m2/repository
+read -ra maven_opts <<< "${MAVEN_OPTS:-}"
+for opt in ${maven_opts[@]+"${maven_opts[@]}"}; do
+  case "$opt" in -Dmaven.repo.local=*) maven_repo=${opt#-Dmaven.repo.local=} ;; esac
+done
+runner_jar=$maven_repo/dev/baton/baton-runner/0.1.0-SNAPSHOT/baton-runner-0.1.0-SNAPSHOT.jar
+for needed in "$jar" "$runner_jar"; do
+  if [ ! -f "$needed" ]; then
+    echo "bench: $needed is missing; building the project (mvn -B -q -DskipTests install)" >&2
+    (cd "$root" && mvn -B -q -ntp -DskipTests install)
+    break
+  fi
+done
 
 bench_jar=$here/target/baton-bench.jar
-if [ ! -f "$bench_jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$bench_jar" -print -quit)" ]; then
+if [ ! -f "$bench_jar" ] || [ -n "$(find "$here/src" "$here/pom.xml" "$runner_jar" -newer "$bench_jar" -print -quit)" ]; then
   echo "bench: building the harness (bench/pom.xml)" >&2
   mvn -B -q -ntp -f "$here/pom.xml" package
 fi
@@ -53,7 +66,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "$db" != h2 ]; then
+if [ "$db" = postgres ] || [ "$db" = all ]; then
   pg_port=${BENCH_PG_PORT:-55432}
   # the first free port from there (a refused connection on 127.0.0.1 means free)
   while (exec 3<>"/dev/tcp/127.0.0.1/$pg_port") 2>/dev/null; do pg_port=$((pg_port + 1)); done

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The Baton benchmark: starts the server jar on each database, runs the scenarios of the performance issue,
- * stops it, prints a table of figures against targets and writes {@code results-<timestamp>.json}.
- * Run it through {@code bench/run.sh}, which builds what is needed and starts the PostgreSQL cluster.
+ * stops it, then measures workspace creation (no server), prints a table of figures against targets and writes
+ * {@code results-<timestamp>.json}. Run it through {@code bench/run.sh}, which builds what is needed and starts the
+ * PostgreSQL cluster.
  */
 public final class Bench {
 
@@ -47,17 +48,15 @@ public final class Bench {
         Map<String, Object> databases = new LinkedHashMap<>();
         report.put("databases", databases);
         boolean crashed = false;
-        for (String name : o.databases) {
+        for (String name : o.serverPhases() ? o.databases : List.<String>of()) {
             Database db = name.equals("h2") ? new Database.H2(o.work) : new Database.Postgres(o.pgPort);
-            try {
+            crashed |= !survived(name, results, () -> {
                 databases.put(name, db.describe());
                 new Suite(o, db, results).run();
-            } catch (Exception e) {
-                crashed = true;
-                System.err.println("bench: " + name + " failed: " + e);
-                e.printStackTrace();
-                results.add(Result.failed("-", "suite", name, e.toString()));
-            }
+            });
+        }
+        if (o.phases.contains("workspace")) {
+            crashed |= !survived("workspace", results, () -> new WorkspacePhase(o, results).run());
         }
         report.put("finished", Instant.now().toString());
         report.put("load_average_at_end", ProcStats.loadAverage());
@@ -71,6 +70,23 @@ public final class Bench {
         System.out.println(table(results));
         System.out.println("results: " + file);
         System.exit(crashed || results.stream().anyMatch(r -> r.details.containsKey("error")) ? 1 : 0);
+    }
+
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    /** Runs a part of the benchmark; if it crashes, says so and records a failed result, and the rest still runs. */
+    private static boolean survived(String name, List<Result> results, Part part) {
+        try {
+            part.run();
+            return true;
+        } catch (Exception e) {
+            System.err.println("bench: " + name + " failed: " + e);
+            e.printStackTrace();
+            results.add(Result.failed("-", "suite", name, e.toString()));
+            return false;
+        }
     }
 
     static String table(List<Result> results) {

@@ -9,7 +9,11 @@ import java.util.List;
 final class Options {
 
     List<String> databases = List.of("h2", "postgres");
-    List<String> phases = List.of("main", "replay");
+    /**
+     * "main" and "replay" run on each database; "workspace" runs once after them, without database or server.
+     * By default: all three for {@code --db all}, main and replay for one database, workspace for {@code --db none}.
+     */
+    List<String> phases;
     boolean quick;
     Path jar;
     Path work;
@@ -42,20 +46,28 @@ final class Options {
     int asOfRequests = 200;
     int replayTimeoutSeconds = 20 * 60;
     int idleSettleSeconds = 5;
+    int workspaceFiles = 20_000;
+    /** Rounds of the workspace phase; each times one {@code git worktree add} and one WorkspaceManager creation. */
+    int workspaceRounds = 10;
 
     static Options parse(String[] args) {
         Options o = new Options();
         o.command = String.join(" ", args);
+        String db = "all";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--quick" -> o.quick = true;
-                case "--db" -> o.databases = switch (args[++i]) {
-                    case "all" -> List.of("h2", "postgres");
-                    case "h2" -> List.of("h2");
-                    case "postgres", "pg" -> List.of("postgres");
-                    default -> throw new IllegalArgumentException("--db h2|postgres|all, not " + args[i]);
-                };
+                case "--db" -> {
+                    db = args[++i];
+                    o.databases = switch (db) {
+                        case "all" -> List.of("h2", "postgres");
+                        case "h2" -> List.of("h2");
+                        case "postgres", "pg" -> List.of("postgres");
+                        case "none" -> List.of();
+                        default -> throw new IllegalArgumentException("--db h2|postgres|all|none, not " + db);
+                    };
+                }
                 case "--phases" -> o.phases = Arrays.asList(args[++i].split(","));
                 case "--jar" -> o.jar = Path.of(args[++i]).toAbsolutePath();
                 case "--work" -> o.work = Path.of(args[++i]).toAbsolutePath();
@@ -70,7 +82,17 @@ final class Options {
         if (o.jar == null || o.work == null || o.results == null) {
             throw new IllegalArgumentException("--jar, --work and --results are required (bench/run.sh gives them)");
         }
-        if (o.databases.contains("postgres") && o.phases.size() > 0 && o.pgPort == 0) {
+        if (o.phases == null) {
+            o.phases = switch (db) {
+                case "all" -> List.of("main", "replay", "workspace");
+                case "none" -> List.of("workspace");
+                default -> List.of("main", "replay");
+            };
+        }
+        if (o.databases.isEmpty() && o.serverPhases()) {
+            throw new IllegalArgumentException("the main and replay phases need a database: --db h2|postgres|all");
+        }
+        if (o.databases.contains("postgres") && o.serverPhases() && o.pgPort == 0) {
             throw new IllegalArgumentException("--pg-port is required for postgres (bench/run.sh starts the cluster)");
         }
         if (o.quick) {
@@ -93,9 +115,15 @@ final class Options {
             o.asOfRequests = 40;
             o.replayTimeoutSeconds = 5 * 60;
             o.idleSettleSeconds = 3;
+            o.workspaceRounds = 3;
         }
         o.bigProjectEvents = (int) Math.min(o.bigProjectEvents, o.replayEvents / 2);
         return o;
+    }
+
+    /** Whether a phase that starts the server on a database is selected. */
+    boolean serverPhases() {
+        return phases.contains("main") || phases.contains("replay");
     }
 
     private static List<String> split(String s) {

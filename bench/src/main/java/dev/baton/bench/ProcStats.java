@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the machine was doing during a measurement, from /proc: CPU used by the server, by this harness, by
- * PostgreSQL's processes and by everything else; memory of the server.
+ * What the machine was doing during a measurement, from /proc: CPU used by the server, by this harness (and the
+ * programs it ran, such as git), by PostgreSQL's processes and by everything else; memory of the server.
  */
 final class ProcStats {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on Linux
+    /** Indexes in /proc/<pid>/stat after the command name: utime (stime follows), cutime (cstime follows). */
+    private static final int OWN_TICKS = 11;
+    private static final int WAITED_FOR_CHILDREN_TICKS = 13;
+    /** A process id that /proc has no entry for: its counters read 0. */
+    static final long NO_SERVER = -1;
 
     private ProcStats() {
     }
@@ -43,12 +48,14 @@ final class ProcStats {
     }
 
     /** A snapshot of CPU counters; {@link #since} turns two into cores used on average. */
-    record Cpu(long nanos, long machineBusy, long machineTotal, long server, long serverJit, long postgres, long harnessNanos) {
+    record Cpu(long nanos, long machineBusy, long machineTotal, long server, long serverJit, long postgres, long harnessNanos,
+               long harnessChildren) {
 
+        /** {@code serverPid} may be {@link #NO_SERVER}. */
         static Cpu sample(long serverPid) {
             long[] machine = machine();
             return new Cpu(System.nanoTime(), machine[0], machine[1], processTicks(serverPid), compilerTicks(serverPid), postgresTicks(),
-                    harnessCpuNanos());
+                    harnessCpuNanos(), statTicks(Path.of("/proc/self/stat"), WAITED_FOR_CHILDREN_TICKS));
         }
 
         /** Average cores used between {@code before} and now, by whom. */
@@ -60,6 +67,8 @@ final class ProcStats {
             double serverCores = (server - before.server) / TICKS_PER_SECOND / seconds;
             double postgresCores = (postgres - before.postgres) / TICKS_PER_SECOND / seconds;
             double harnessCores = (harnessNanos - before.harnessNanos) / 1e9 / seconds;
+            // Counted when the harness has waited for them to end: git runs, not the server while it runs.
+            double childrenCores = (harnessChildren - before.harnessChildren) / TICKS_PER_SECOND / seconds;
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("seconds", round(seconds));
             out.put("machine_busy_cores", round(machineCores));
@@ -67,7 +76,8 @@ final class ProcStats {
             out.put("server_jit_cores", round((serverJit - before.serverJit) / TICKS_PER_SECOND / seconds));
             out.put("postgres_cores", round(postgresCores));
             out.put("harness_cores", round(harnessCores));
-            out.put("other_cores", round(Math.max(0, machineCores - serverCores - postgresCores - harnessCores)));
+            out.put("harness_children_cores", round(childrenCores));
+            out.put("other_cores", round(Math.max(0, machineCores - serverCores - postgresCores - harnessCores - childrenCores)));
             return out;
         }
     }
@@ -93,10 +103,15 @@ final class ProcStats {
 
     /** utime + stime of a process (all its threads), in clock ticks. */
     static long processTicks(long pid) {
+        return statTicks(Path.of("/proc", String.valueOf(pid), "stat"), OWN_TICKS);
+    }
+
+    /** The sum of two adjacent tick counters of a stat file (user + system), 0 if it cannot be read. */
+    private static long statTicks(Path statFile, int index) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String stat = Files.readString(statFile);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return Long.parseLong(f[index]) + Long.parseLong(f[index + 1]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -109,9 +124,7 @@ final class ProcStats {
             for (Path thread : threads) {
                 try {
                     if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-                        String stat = Files.readString(thread.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
-                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        sum += statTicks(thread.resolve("stat"), OWN_TICKS);
                     }
                 } catch (IOException | RuntimeException e) {
                     // thread gone meanwhile

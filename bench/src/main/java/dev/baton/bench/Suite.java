@@ -476,11 +476,11 @@ final class Suite {
 
     private void add(Result r) {
         results.add(r);
-        log(String.format("%-4s %-70s %18s  %-16s %s", r.id, r.scenario, r.measured(), r.target, r.verdict()));
+        Log.result(name, r);
     }
 
     private void log(String message) {
-        System.err.printf("[bench %s %tT] %s%n", name, System.currentTimeMillis(), message);
+        Log.line(name, message);
     }
 
     private Path serverLog(String phase) {

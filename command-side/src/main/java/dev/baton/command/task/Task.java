@@ -7,6 +7,7 @@ import dev.baton.core.common.ChangedFields;
 import dev.baton.core.common.Checks;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
+import dev.baton.core.project.Column;
 import dev.baton.core.task.ChecklistItemMarkedEvent;
 import dev.baton.core.task.CreateTaskCommand;
 import dev.baton.core.task.DeleteTaskCommand;
@@ -128,7 +129,7 @@ public class Task {
         String target = switch (command.status()) {
             case RUNNING -> "in_progress";
             case REVIEW_READY -> "review";
-            case MERGED -> project.columns().contains("done") ? "done" : project.columns().get(project.columns().size() - 1);
+            case MERGED -> Column.finishing(project.columns());
             default -> null;
         };
         if (target != null && !project.archived() && project.columns().contains(target) && !target.equals(column)) {

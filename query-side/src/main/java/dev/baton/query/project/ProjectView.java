@@ -53,7 +53,6 @@ public record ProjectView(String projectId, String name, String vision, String r
 
     /** The column whose cards count as finished: {@code done} if the board has one, else the last column. */
     public String doneColumn() {
-        return columns.stream().map(Column::id).filter("done"::equals).findFirst()
-                .orElse(columns.get(columns.size() - 1).id());
+        return Column.finishing(columns.stream().map(Column::id).toList());
     }
 }

@@ -42,6 +42,10 @@ class ProcessSupervisorTest {
         return process;
     }
 
+    private static long lines(AgentProcess agent) throws IOException {
+        return read(agent.files().stdout()).lines().count();
+    }
+
     private static String read(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file) : "";
     }
@@ -102,16 +106,22 @@ class ProcessSupervisorTest {
     @Test
     void pauseSuspendsTheAgentAndResumeContinuesIt() throws Exception {
         AgentProcess agent = run("i=0; while true; do i=$((i+1)); echo $i; sleep 0.02; done", null);
-        await().atMost(WAIT).until(() -> read(agent.files().stdout()).lines().count() > 3);
+        await().atMost(WAIT).until(() -> lines(agent) > 3);
 
         agent.pause();
-        Thread.sleep(200); // let a line written just before the stop land
-        long paused = read(agent.files().stdout()).lines().count();
-        Thread.sleep(400);
-        assertThat(read(agent.files().stdout()).lines().count()).isEqualTo(paused);
+        // a line written just before the stop may still land: wait until the count holds still, then hold it
+        long[] seen = {-1};
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            long now = lines(agent);
+            boolean still = now == seen[0];
+            seen[0] = now;
+            return still;
+        });
+        long paused = seen[0];
+        await().during(Duration.ofMillis(400)).atMost(WAIT).until(() -> lines(agent) == paused);
 
         agent.resume();
-        await().atMost(WAIT).until(() -> read(agent.files().stdout()).lines().count() > paused + 3);
+        await().atMost(WAIT).until(() -> lines(agent) > paused + 3);
         assertThat(agent.isAlive()).isTrue();
     }
 

@@ -2,11 +2,13 @@ package dev.baton.runner.workspace;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,41 +25,83 @@ public final class GitCli {
 
     private final String executable;
     private final Duration timeout;
+    private final Map<String, String> environment;
 
     public GitCli(String executable, Duration timeout) {
+        this(executable, timeout, Map.of());
+    }
+
+    private GitCli(String executable, Duration timeout, Map<String, String> environment) {
         this.executable = executable;
         this.timeout = timeout;
+        this.environment = environment;
+    }
+
+    /** The same git with these environment variables set as well (over any this one sets), such as an author. */
+    public GitCli withEnvironment(Map<String, String> variables) {
+        Map<String, String> all = new HashMap<>(environment);
+        all.putAll(variables);
+        return new GitCli(executable, timeout, Map.copyOf(all));
     }
 
     /** Runs {@code git args...} in {@code directory} and returns what it printed (stdout and stderr together). */
     public String run(Path directory, String... args) {
+        return execute(directory, args, true, output -> new String(output.readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
+    /**
+     * Runs {@code git args...} in {@code directory} and hands its standard output, byte for byte, to {@code reader}:
+     * for output that must be exact or may be too big for a string. Standard error only goes into a failure's message.
+     */
+    public <T> T read(Path directory, OutputReader<T> reader, String... args) {
+        return execute(directory, args, false, reader);
+    }
+
+    /** Reads what git printed; the stream is closed afterwards. */
+    @FunctionalInterface
+    public interface OutputReader<T> {
+        T read(InputStream output) throws IOException;
+    }
+
+    private <T> T execute(Path directory, String[] args, boolean errorsInOutput, OutputReader<T> reader) {
         List<String> command = new ArrayList<>(List.of(executable));
         command.addAll(List.of(args));
         String description = "git " + String.join(" ", args);
         Path output = null;
+        Path errors = null;
         try {
             // Output goes to a file, not a pipe: nobody has to drain it while we wait with a timeout.
             output = Files.createTempFile("baton-git-", ".out");
+            errors = errorsInOutput ? output : Files.createTempFile("baton-git-", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile())
+                    .redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            Map<String, String> environment = builder.environment();
-            REPOSITORY_VARIABLES.forEach(environment::remove);
-            environment.put("GIT_TERMINAL_PROMPT", "0"); // fail instead of waiting for a password nobody types
-            environment.put("LC_ALL", "C");
+            if (errorsInOutput) {
+                builder.redirectErrorStream(true);
+            } else {
+                builder.redirectError(errors.toFile());
+            }
+            Map<String, String> variables = builder.environment();
+            REPOSITORY_VARIABLES.forEach(variables::remove);
+            variables.put("GIT_TERMINAL_PROMPT", "0"); // fail instead of waiting for a password nobody types
+            variables.put("LC_ALL", "C");
+            variables.putAll(environment);
             Process process = builder.start();
             waitFor(process, description + " in " + directory);
-            String printed = Files.readString(output, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {
+                String printed = Files.readString(errors, StandardCharsets.UTF_8).strip();
                 throw new WorkspaceException(WorkspaceException.Reason.GIT_FAILED, description + " in " + directory
                         + " failed with exit code " + process.exitValue() + (printed.isEmpty() ? "" : ": " + printed));
             }
-            return printed;
+            try (InputStream printed = Files.newInputStream(output)) {
+                return reader.read(printed);
+            }
         } catch (IOException e) {
             throw new WorkspaceException(WorkspaceException.Reason.GIT_FAILED,
                     "cannot run " + description + " in " + directory + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(output);
+            deleteQuietly(errors);
         }
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,5 +66,39 @@ class GitCliTest {
                     assertThat(e.reason()).isEqualTo(Reason.GIT_FAILED);
                     assertThat(e.getMessage()).startsWith("cannot run git status in " + temp);
                 });
+    }
+
+    @Test
+    void readHandsOverStandardOutputByteForByteAndKeepsStandardErrorForTheFailure() throws Exception {
+        GitCli git = new GitCli(fakeGit("printf ' out \\000\\n'; echo 'a warning' >&2; exit $1").toString(),
+                Duration.ofSeconds(30));
+
+        String printed = git.read(temp, output -> new String(output.readAllBytes(), UTF_8), "0");
+
+        assertThat(printed).isEqualTo(" out \0\n");
+        assertThatThrownBy(() -> git.read(temp, output -> "not read", "3"))
+                .isInstanceOfSatisfying(WorkspaceException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.GIT_FAILED);
+                    assertThat(e.getMessage()).isEqualTo("git 3 in " + temp + " failed with exit code 3: a warning");
+                });
+    }
+
+    @Test
+    void withEnvironmentSetsVariablesForGitOnTopOfEarlierOnesAndLeavesTheOriginalAsItWas() throws Exception {
+        GitCli git = new GitCli(fakeGit("echo \"$BATON_A/$BATON_B\"").toString(), Duration.ofSeconds(30));
+
+        GitCli withA = git.withEnvironment(Map.of("BATON_A", "a1"));
+        GitCli withBoth = withA.withEnvironment(Map.of("BATON_A", "a2", "BATON_B", "b"));
+
+        assertThat(git.run(temp)).isEqualTo("/");
+        assertThat(withA.run(temp)).isEqualTo("a1/");
+        assertThat(withBoth.run(temp)).isEqualTo("a2/b");
+    }
+
+    private Path fakeGit(String script) throws Exception {
+        Path fake = temp.resolve("fake-git");
+        Files.writeString(fake, "#!/bin/sh\n" + script + "\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        return fake;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Real git repositories for tests, made with the git program. */
-final class TestRepos {
+public final class TestRepos {
 
     private static final GitCli GIT = new GitCli("git", Duration.ofSeconds(60));
     /** Commits must not depend on the machine's git configuration. */
@@ -20,52 +20,52 @@ final class TestRepos {
     private TestRepos() {
     }
 
-    static String git(Path directory, String... args) {
+    public static String git(Path directory, String... args) {
         List<String> all = new ArrayList<>(SETTINGS);
         all.addAll(List.of(args));
         return GIT.run(directory, all.toArray(String[]::new));
     }
 
     /** A checkout on branch main with the given files in a first commit. */
-    static Path checkout(Path directory, Map<String, String> files) {
+    public static Path checkout(Path directory, Map<String, String> files) {
         write(directory, files);
         git(directory, "init", "--quiet");
         return commitAll(directory, "first commit");
     }
 
-    static Path commitAll(Path checkout, String message) {
+    public static Path commitAll(Path checkout, String message) {
         git(checkout, "add", "--all");
         git(checkout, "commit", "--quiet", "--allow-empty", "-m", message);
         return checkout;
     }
 
-    static String commitFile(Path checkout, String file, String content) {
+    public static String commitFile(Path checkout, String file, String content) {
         write(checkout, Map.of(file, content));
         commitAll(checkout, "change " + file);
         return head(checkout, "HEAD");
     }
 
-    static String head(Path repository, String revision) {
+    public static String head(Path repository, String revision) {
         return git(repository, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
     }
 
-    static boolean branchExists(Path repository, String branch) {
+    public static boolean branchExists(Path repository, String branch) {
         return !git(repository, "branch", "--list", branch).isEmpty();
     }
 
     /** The folders git has registered as worktrees of the repository (its own checkout first). */
-    static List<String> worktrees(Path repository) {
+    public static List<String> worktrees(Path repository) {
         return git(repository, "worktree", "list", "--porcelain").lines()
                 .filter(line -> line.startsWith("worktree ")).map(line -> line.substring("worktree ".length())).toList();
     }
 
     /** A bare copy of {@code source} that tests use as a remote, through its file:// URL. */
-    static String bareRemote(Path source, Path directory) {
+    public static String bareRemote(Path source, Path directory) {
         git(source, "clone", "--quiet", "--bare", source.toString(), directory.toString());
         return directory.toUri().toString();
     }
 
-    static void write(Path root, Map<String, String> files) {
+    public static void write(Path root, Map<String, String> files) {
         files.forEach((name, content) -> {
             try {
                 Path file = root.resolve(name);

@@ -8,17 +8,18 @@ import java.nio.file.Path;
 
 /**
  * The repository a project's workspaces are worktrees of: the user's checkout ({@code checkout} set), or Baton's
- * bare clone of a remote ({@code checkout} null, {@code cloned} true).
+ * bare clone of a remote ({@code checkout} null, {@code cloned} true). {@code checkout} is also null for a local
+ * repository that is itself bare.
  */
-record SourceRepository(Path gitDir, Path checkout, boolean cloned) {
+public record SourceRepository(Path gitDir, Path checkout, boolean cloned) {
 
     /** The folder git commands for this repository run in. */
-    Path commandDirectory() {
+    public Path commandDirectory() {
         return checkout != null ? checkout : gitDir;
     }
 
-    /** Opens it for reading with JGit; the caller closes it. */
-    Repository open() {
+    /** Opens it with JGit; the caller closes it. */
+    public Repository open() {
         try {
             return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -119,6 +120,30 @@ public class WorkspaceManager {
             }
         }
         return new DiskUsage(bytes, bytes.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /**
+     * Lends the project's repository to {@code work} under the lock workspace creation takes, so that what the work
+     * writes (a branch, a push that updates remote-tracking refs) never races a workspace being made or removed in
+     * the same repository. With {@code fetch}, a remote project's clone first gets the remote's latest branches
+     * (cloned if there is none yet); without it, the repository is used as it is.
+     */
+    public <T> T withRepository(ProjectRepository project, boolean fetch, Function<SourceRepository, T> work) {
+        SourceRepository source = fetch ? repositories.prepare(project) : repositories.open(project);
+        return locks.call(source.gitDir(), () -> work.apply(source));
+    }
+
+    /**
+     * Whether a folder (one that {@code git worktree list} names, say) is an attempt's workspace, by where it is:
+     * right in the workspaces folder.
+     */
+    public boolean isWorkspace(Path folder) {
+        Path parent = folder.toAbsolutePath().normalize().getParent();
+        try {
+            return parent != null && Files.isSameFile(parent, workspacesRoot);
+        } catch (IOException e) { // one of them does not exist
+            return false;
+        }
     }
 
     private Path workspacePath(String attemptId) {

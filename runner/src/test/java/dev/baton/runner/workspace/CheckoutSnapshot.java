@@ -15,9 +15,9 @@ import java.util.stream.Stream;
  * What a user sees of their checkout: HEAD (its current branch), the commit it is on, the index byte for byte, and
  * every working file with its content. Two snapshots are equal if nothing of it changed.
  */
-record CheckoutSnapshot(String head, String headCommit, String index, Map<String, String> files) {
+public record CheckoutSnapshot(String head, String headCommit, String index, Map<String, String> files) {
 
-    static CheckoutSnapshot of(Path checkout) {
+    public static CheckoutSnapshot of(Path checkout) {
         Path git = checkout.resolve(".git");
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(checkout)) {

@@ -184,6 +184,24 @@ class WorkspaceManagerTest {
     }
 
     @Test
+    void onlyAnAttemptsWorkspaceFolderIsAWorkspace() throws Exception {
+        Workspace workspace = workspaces.create(request("t1", "a1", WorkspaceBase.branch("main")));
+
+        assertThat(workspaces.isWorkspace(workspace.path())).isTrue();
+        assertThat(workspaces.isWorkspace(workspace.path().toRealPath())).isTrue();
+        assertThat(workspaces.isWorkspace(workspace.path().resolve("src"))).isFalse();
+        assertThat(workspaces.isWorkspace(checkout)).isFalse();
+        assertThat(workspaces.isWorkspace(temp.resolve("missing/a1"))).isFalse();
+    }
+
+    @Test
+    void withRepositoryLendsTheCheckoutsRepository() throws Exception {
+        Path gitDir = workspaces.withRepository(project, true, SourceRepository::gitDir);
+
+        assertThat(gitDir).isEqualTo(checkout.resolve(".git").toRealPath());
+    }
+
+    @Test
     void diskUsageIsCountedPerWorkspaceAndInTotal() {
         workspaces.create(request("t1", "a1", WorkspaceBase.branch("main")));
         Workspace second = workspaces.create(request("t1", "a2", WorkspaceBase.branch("main")));

@@ -1,7 +1,7 @@
 package dev.baton.api;
 
 import dev.baton.api.support.Json;
-import dev.baton.api.support.IntegrationTest;
+import dev.baton.api.support.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The attempt saga runs in the server: stored (as JSON) while its attempt lives, gone once the attempt ends. */
-class AttemptSagaStoreTest extends IntegrationTest {
+class AttemptSagaStoreTest extends ApiTestBase {
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -27,8 +27,7 @@ class AttemptSagaStoreTest extends IntegrationTest {
     @Test
     void aSagaFollowsEachAttemptUntilItEnds() {
         String projectId = createProject(uniqueName("Saga"));
-        String agent = api.post("/api/v1/agents", Json.obj("name", uniqueName("Saga agent"), "adapter", "command",
-                "command", List.of("/bin/true"))).expect(201).data().get("agent_profile_id").asText();
+        String agent = sleepingAgent();
         String taskId = createTask(projectId, Json.obj("title", "Followed"));
         String attemptId = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent))
                 .expect(201).data().get("attempt_id").asText();

@@ -39,6 +39,7 @@ class ProjectionAdminApiTest extends ApiTestBase {
         String projectId = createProject(uniqueName("Replayed"));
         String agent = api.post("/api/v1/agents", Json.obj("name", uniqueName("Replay agent"), "adapter", "codex"))
                 .expect(201).data().get("agent_profile_id").asText();
+        String sleeper = sleepingAgent();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(createTask(projectId, Json.obj("title", "Task " + i, "labels", List.of("l" + i % 2),
@@ -52,10 +53,13 @@ class ProjectionAdminApiTest extends ApiTestBase {
         patchTask(ids.get(0), Json.obj("depends_on", List.of(ids.get(1)), "title", "Task 0 renamed", "priority", 1));
         api.post("/api/v1/tasks/" + ids.get(2) + "/checklist/1", Json.obj("done", true)).expect(200);
         api.delete("/api/v1/tasks/" + ids.get(1)).expect(200);
-        String attempt = api.post("/api/v1/tasks/" + ids.get(3) + "/attempts", Json.obj("agent_profile_id", agent))
+        String attempt = api.post("/api/v1/tasks/" + ids.get(3) + "/attempts", Json.obj("agent_profile_id", sleeper))
                 .expect(201).data().get("attempt_id").asText();
         api.post("/api/v1/attempts/" + attempt + "/cancel", null).expect(200);
-        api.post("/api/v1/tasks/" + ids.get(4) + "/attempts", Json.obj("agent_profile_id", agent)).expect(201);
+        String running = api.post("/api/v1/tasks/" + ids.get(4) + "/attempts", Json.obj("agent_profile_id", sleeper))
+                .expect(201).data().get("attempt_id").asText();
+        awaitAttempt(running, "running");
+        awaitBoard(projectId, b -> card(b, ids.get(4)).map(c -> "running".equals(c.get("status").asText())).orElse(false));
         long last = moveTo(ids.get(5), "review");
         api.get("/api/v1/agents/" + agent + "?min_version=0").expect(200);
         task(ids.get(5), last);
@@ -169,16 +173,15 @@ class ProjectionAdminApiTest extends ApiTestBase {
     @Test
     void anAttemptsReplayRebuildsTheSameAttempts() {
         String projectId = createProject(uniqueName("Replayed attempts"));
-        String agent = api.post("/api/v1/agents", Json.obj("name", uniqueName("Attempt agent"), "adapter", "codex"))
-                .expect(201).data().get("agent_profile_id").asText();
+        String agent = sleepingAgent();
         String taskId = newTask(projectId, "Attempted");
         String kept = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent, "prompt", "p"))
                 .expect(201).data().get("attempt_id").asText();
         String cancelled = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent))
                 .expect(201).data().get("attempt_id").asText();
         api.post("/api/v1/attempts/" + cancelled + "/cancel", Json.obj("reason", "duplicate")).expect(200);
-        api.get("/api/v1/attempts/" + kept + "?min_version=0").expect(200);
-        api.get("/api/v1/attempts/" + cancelled + "?min_version=1").expect(200);
+        awaitAttempt(kept, "running");
+        awaitAttempt(cancelled, "cancelled");
         JsonNode before = api.get("/api/v1/tasks/" + taskId + "/attempts").expect(200).data();
 
         replayWhileReading("attempts",

@@ -1,6 +1,7 @@
 package dev.baton.api.stream;
 
 import dev.baton.query.support.ReadModelUpdates;
+import dev.baton.runner.log.AttemptLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves every Server-Sent-Events stream: each subscriber has a cursor and a source that answers the items
- * after it. Subscribers are drained when a read model changes (and every second, for changes made by other
- * nodes), and get a comment keep-alive every 15 seconds. Items carry their cursor as the SSE id, so a client
+ * after it. Subscribers are drained when a read model changes or an attempt's log grows (and every second, for
+ * changes made by other nodes), and get a comment keep-alive every 15 seconds. Items carry their cursor as the SSE id, so a client
  * that reconnects with Last-Event-ID receives everything after it and nothing twice.
  */
 @Component
@@ -47,9 +48,11 @@ public class SseHub implements SmartLifecycle {
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final long keepAliveMillis;
 
-    public SseHub(ReadModelUpdates updates, @Value("${baton.sse.keep-alive-ms:15000}") long keepAliveMillis) {
+    public SseHub(ReadModelUpdates updates, AttemptLog attemptLog,
+                  @Value("${baton.sse.keep-alive-ms:15000}") long keepAliveMillis) {
         this.keepAliveMillis = keepAliveMillis;
         updates.onChange(this::scheduleDrain);
+        attemptLog.onAppend(attemptId -> scheduleDrain());
         executor.scheduleWithFixedDelay(this::scheduleDrain, 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(this::keepAlive, keepAliveMillis, Math.max(1000, keepAliveMillis / 3),
                 TimeUnit.MILLISECONDS);

@@ -1,6 +1,9 @@
 package dev.baton.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +19,39 @@ import static org.awaitility.Awaitility.await;
 public abstract class ApiTestBase extends IntegrationTest {
 
     protected static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    /** An agent profile whose agent runs until it is cancelled (after each test at the latest). */
+    protected String sleepingAgent() {
+        return api.post("/api/v1/agents", Json.obj("name", uniqueName("Sleeping agent"), "adapter", "command",
+                "command", List.of("sleep", "600"))).expect(201).data().get("agent_profile_id").asText();
+    }
+
+    /** Waits until the attempt's status is one of {@code statuses}; answers the attempt. */
+    protected JsonNode awaitAttempt(String attemptId, String... statuses) {
+        JsonNode[] attempt = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            attempt[0] = api.get("/api/v1/attempts/" + attemptId).expect(200).data();
+            return List.of(statuses).contains(attempt[0].get("status").asText());
+        });
+        return attempt[0];
+    }
+
+    /**
+     * Attempts run for real: a test's attempts that are still under way are cancelled after it, so that no agent
+     * keeps running and no attempt changes state while a later test looks.
+     */
+    @AfterEach
+    void cancelUnfinishedAttempts() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            List<String> active = jdbc.queryForList("select attempt_id from runner_attempt where phase <> 'DONE'",
+                    String.class);
+            active.forEach(id -> api.post("/api/v1/attempts/" + id + "/cancel", null));
+            return active.isEmpty();
+        });
+    }
 
     protected String base() {
         return "http://127.0.0.1:" + port;

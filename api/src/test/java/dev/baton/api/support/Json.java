@@ -56,6 +56,13 @@ public final class Json {
         return values;
     }
 
+    /** The items of a JSON array. */
+    public static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
     public static List<String> texts(Iterable<JsonNode> array) {
         return texts(array, null);
     }

@@ -35,6 +35,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -60,6 +61,7 @@ public class Attempt {
     private String branch;
     private AttemptStatus status;
     private ApprovalMode approvalMode;
+    private Set<String> gatesRecorded = new HashSet<>();
 
     @CommandHandler
     public Attempt(StartAttemptCommand command, BoardDirectory directory) {
@@ -95,18 +97,26 @@ public class Attempt {
         return AggregateLifecycle.getVersion();
     }
 
+    /** Idempotent: a runner that carries on after a restart may report the same step again. */
     @CommandHandler
     public Long handle(StartAttemptGatesCommand command) {
+        if (status == AttemptStatus.GATES_RUNNING) {
+            return AggregateLifecycle.getVersion();
+        }
         require(AttemptStatus.RUNNING, "run its gates");
         apply(new AttemptGatesStartedEvent(attemptId, taskId, projectId, command.agentExitCode()));
         return AggregateLifecycle.getVersion();
     }
 
+    /** Idempotent per gate: a gate's second result (a runner carrying on after a restart) is ignored. */
     @CommandHandler
     public Long handle(RecordGateResultCommand command) {
         require(AttemptStatus.GATES_RUNNING, "record a gate");
         if (!GATES.contains(command.gate())) {
             throw DomainException.invalidField("gate", "gate must be one of install, test, lint");
+        }
+        if (gatesRecorded.contains(command.gate())) {
+            return AggregateLifecycle.getVersion();
         }
         if (command.durationMs() < 0) {
             throw DomainException.invalidField("duration_ms", "duration_ms must not be negative");
@@ -219,6 +229,11 @@ public class Attempt {
     @EventSourcingHandler
     void on(AttemptGatesStartedEvent event) {
         status = AttemptStatus.GATES_RUNNING;
+    }
+
+    @EventSourcingHandler
+    void on(AttemptGateFinishedEvent event) {
+        gatesRecorded.add(event.gate());
     }
 
     @EventSourcingHandler

@@ -150,6 +150,17 @@ class AttemptTest {
     }
 
     @Test
+    void aRunnerCarryingOnAfterARestartMayReportTheGatesStartAndAGateAgain() {
+        fixture.given(QUEUED, RUNNING, GATES).when(new StartAttemptGatesCommand(ATTEMPT, 0))
+                .expectNoEvents().expectResultMessagePayload(2L);
+        fixture.given(QUEUED, RUNNING, GATES, new AttemptGateFinishedEvent(ATTEMPT, TASK, PROJECT, "test", 1, 10, null))
+                .when(new RecordGateResultCommand(ATTEMPT, "test", 0, 12, null))
+                .expectNoEvents().expectResultMessagePayload(3L);
+        refused(fixture.given(QUEUED, RUNNING, GATES, REVIEW).when(new StartAttemptGatesCommand(ATTEMPT, 0)),
+                ErrorCode.INVALID_STATE, "review_ready");
+    }
+
+    @Test
     void eachGateResultIsRecorded() {
         fixture.given(QUEUED, RUNNING, GATES).when(new RecordGateResultCommand(ATTEMPT, "test", 1, 5_400, "gate-test.log"))
                 .expectEvents(new AttemptGateFinishedEvent(ATTEMPT, TASK, PROJECT, "test", 1, 5_400, "gate-test.log"));

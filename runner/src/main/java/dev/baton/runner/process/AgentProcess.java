@@ -5,9 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * One agent run in its own process group (see {@link ProcessSupervisor}): stopped, paused and resumed by signalling
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class AgentProcess {
 
+    private static final long POLL_MS = 20;
     private final long pid;
     private final RunFiles files;
 
@@ -33,7 +33,7 @@ public final class AgentProcess {
 
     /** Whether the run's wrapper, and so the agent, is still there. */
     public boolean isAlive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return Processes.isRunning(pid);
     }
 
     /** The agent's exit status, once it has exited; empty while it runs or if it was killed with its wrapper. */
@@ -48,18 +48,7 @@ public final class AgentProcess {
 
     /** Waits at most {@code timeout} for the run to end; answers whether it has. */
     public boolean awaitExit(Duration timeout) throws InterruptedException {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
-            return true;
-        }
-        try {
-            handle.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !isAlive();
-        }
+        return await(() -> !isAlive(), timeout);
     }
 
     /** Suspends the agent and everything it started (SIGSTOP). */
@@ -73,21 +62,33 @@ public final class AgentProcess {
 
     /**
      * Ends the run: SIGINT, then SIGTERM after {@code grace}, then SIGKILL after {@code grace} again (agents save their
-     * session on SIGINT). A paused run is continued after each signal, or it could not act on it.
+     * session on SIGINT). It waits for the whole group, not only the agent: what the agent left running in the
+     * background (a background job ignores SIGINT) gets the next signal. A paused run is continued after each signal, or it could not act on it.
      */
     public void stop(Duration grace) throws InterruptedException {
         for (String signal : new String[]{"INT", "TERM"}) {
-            if (!isAlive()) {
+            if (!Processes.groupIsRunning(pid)) {
                 return;
             }
             signal(signal);
             signal("CONT");
-            if (awaitExit(grace)) {
+            if (await(() -> !Processes.groupIsRunning(pid), grace)) {
                 return;
             }
         }
         signal("KILL");
-        awaitExit(grace);
+        await(() -> !Processes.groupIsRunning(pid), grace);
+    }
+
+    private static boolean await(BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(POLL_MS);
+        }
+        return true;
     }
 
     /**

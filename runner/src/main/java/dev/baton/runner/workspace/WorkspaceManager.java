@@ -146,7 +146,8 @@ public class WorkspaceManager {
         }
     }
 
-    private Path workspacePath(String attemptId) {
+    /** Where an attempt's workspace is (or was, or will be). */
+    public Path workspacePath(String attemptId) {
         return workspacesRoot.resolve(SafeId.require("attempt id", attemptId));
     }
 

@@ -1,0 +1,78 @@
+package dev.baton.runner.attempt;
+
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The files an attempt leaves for its reviewer, by artifact id {@code <attemptId>.<name>}: the agent's output, each
+ * gate's output and the diff. Names map to fixed files in the attempt's folder, so no id can reach another file.
+ */
+@Component
+public class AttemptArtifacts {
+
+    /** One artifact: its id, what it is, its media type and size. */
+    public record Artifact(String artifactId, String kind, String name, String contentType, long sizeBytes,
+                           Path file) {
+    }
+
+    private static final Map<String, String[]> FILES = new LinkedHashMap<>();
+
+    static {
+        FILES.put("agent-stdout", new String[]{"agent_output", "agent/agent.stdout", "text/plain"});
+        FILES.put("agent-stderr", new String[]{"agent_output", "agent/agent.stderr", "text/plain"});
+        for (String gate : List.of("install", "test", "lint")) {
+            FILES.put("gate-" + gate, new String[]{"gate_output", "gate-" + gate + "/agent.stdout", "text/plain"});
+        }
+        FILES.put("diff", new String[]{"diff", "diff.patch", "text/x-diff"});
+        FILES.put("diff-json", new String[]{"diff", "diff.json", "application/json"});
+    }
+
+    private final RunnerSettings settings;
+
+    public AttemptArtifacts(RunnerSettings settings) {
+        this.settings = settings;
+    }
+
+    static String idOf(String attemptId, String name) {
+        return attemptId + "." + name;
+    }
+
+    /** The artifacts the attempt has so far. */
+    public List<Artifact> of(String attemptId) {
+        List<Artifact> artifacts = new ArrayList<>();
+        for (String name : FILES.keySet()) {
+            find(attemptId, name).ifPresent(artifacts::add);
+        }
+        return artifacts;
+    }
+
+    /** The artifact with this id ({@code <attemptId>.<name>}), if it exists. */
+    public Optional<Artifact> find(String artifactId) {
+        int dot = artifactId.indexOf('.');
+        return dot < 0 ? Optional.empty() : find(artifactId.substring(0, dot), artifactId.substring(dot + 1));
+    }
+
+    public Optional<Artifact> find(String attemptId, String name) {
+        String[] spec = FILES.get(name);
+        if (spec == null || !attemptId.matches("[A-Za-z0-9_-]{1,64}")) {
+            return Optional.empty();
+        }
+        Path file = settings.attemptFolder(attemptId).resolve(spec[1]);
+        try {
+            return Files.isRegularFile(file)
+                    ? Optional.of(new Artifact(idOf(attemptId, name), spec[0], name, spec[2], Files.size(file), file))
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read artifact " + name + " of attempt " + attemptId, e);
+        }
+    }
+}

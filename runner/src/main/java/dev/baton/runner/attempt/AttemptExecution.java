@@ -1,0 +1,382 @@
+package dev.baton.runner.attempt;
+
+import dev.baton.core.attempt.FailAttemptCommand;
+import dev.baton.core.attempt.MarkAttemptRunningCommand;
+import dev.baton.core.attempt.RecordGateResultCommand;
+import dev.baton.core.attempt.StartAttemptGatesCommand;
+import dev.baton.core.attempt.SubmitAttemptForReviewCommand;
+import dev.baton.core.project.ProjectCommands;
+import dev.baton.runner.agent.AgentCli;
+import dev.baton.runner.agent.AgentEvent;
+import dev.baton.runner.agent.Invocation;
+import dev.baton.runner.agent.OutputParser;
+import dev.baton.runner.agent.RunRequest;
+import dev.baton.runner.change.AttemptDiff;
+import dev.baton.runner.change.DiffArtifacts;
+import dev.baton.runner.log.LogEntry;
+import dev.baton.runner.process.AgentProcess;
+import dev.baton.runner.process.RunFiles;
+import dev.baton.runner.workspace.Workspace;
+import dev.baton.runner.workspace.WorkspaceBase;
+import dev.baton.runner.workspace.WorkspaceRequest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one attempt on this node, from its claim to review: workspace, agent, gates, commit and diff (see
+ * docs/architecture.md, "The flow of one attempt"). Each step is reported to the {@code Attempt} aggregate and its
+ * phase recorded in {@link RunQueue}, so a server that restarts after a crash carries on from the phase it finds
+ * ({@link #run()}): re-attaching to an agent or gate that is still running, or finishing one that ended meanwhile.
+ * When the attempt is cancelled or fails on its runtime limit, {@link #stop} ends whatever process is running and
+ * the execution ends quietly.
+ */
+final class AttemptExecution implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(AttemptExecution.class.getName());
+
+    /** Thrown when the attempt ended while the runner was working on it: nothing more to do. */
+    private static final class Ended extends RuntimeException {
+        Ended() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final RunnerParts parts;
+    private final Runnable onEnd;
+    private RunQueue.Run run;
+    private final boolean recovered;
+    private volatile String stopReason;
+    private volatile boolean leaving;
+    private volatile AgentProcess current;
+
+    AttemptExecution(RunnerParts parts, RunQueue.Run run, boolean recovered, Runnable onEnd) {
+        this.parts = parts;
+        this.run = run;
+        this.recovered = recovered;
+        this.onEnd = onEnd;
+    }
+
+    String attemptId() {
+        return run.attemptId();
+    }
+
+    /** The attempt ended (cancelled, or failed): stop its agent or gate, as a group, with the usual signals. */
+    void stop(String reason) throws InterruptedException {
+        stopReason = reason;
+        AgentProcess process = current;
+        if (process != null) {
+            process.stop(parts.settings().stopGrace());
+        }
+    }
+
+    /**
+     * The server is shutting down: stop following the attempt but leave its agent running and its record as it is,
+     * so that the next start carries on ({@link RunDispatcher#start()}).
+     */
+    void leave() {
+        leaving = true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            switch (run.phase()) {
+                case STARTING -> {
+                    if (recovered) {
+                        abandonStart();
+                    } else {
+                        start();
+                    }
+                }
+                case RUNNING -> followAgent(reattach(agentFiles()), specFor());
+                case GATES -> runGatesAndSubmit(specFor());
+                default -> {
+                    // QUEUED and DONE are not executed
+                }
+            }
+        } catch (Ended ended) {
+            log(LogEntry.log("info", "the runner stopped working on this attempt: " + stopReason));
+        } catch (RuntimeException | IOException e) {
+            if (!leaving) {
+                fail(reasonOf(e), e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (!leaving) {
+                fail("the runner was interrupted", e);
+            }
+        } finally {
+            if (!leaving) {
+                parts.queue().finished(run.attemptId());
+            }
+            parts.log().forget(run.attemptId());
+            onEnd.run();
+        }
+    }
+
+    private void start() throws IOException, InterruptedException {
+        log(LogEntry.progress("workspace", 1, 3, "creating the workspace"));
+        AttemptSpec spec = parts.specs().load(run.attemptId());
+        WorkspaceBase base = spec.previousBranch() != null ? WorkspaceBase.previousAttempt(spec.previousBranch())
+                : WorkspaceBase.branch(spec.targetBranch());
+        Workspace workspace = parts.workspaces().create(new WorkspaceRequest(spec.repository(), spec.taskId(),
+                spec.attemptId(), base));
+        checkNotStopped();
+        log(LogEntry.progress("agent", 2, 3, "starting the agent"));
+        RunRequest request = runRequest(spec, workspace.path());
+        AgentCli cli = cliFor(spec);
+        Invocation invocation = cli.invocation(request);
+        log(LogEntry.command(String.join(" ", invocation.argv()), workspace.path().toString()));
+        AgentProcess process = parts.supervisor().start(invocation, agentFiles());
+        current = process;
+        if (!parts.commands().send(run, new MarkAttemptRunningCommand(run.attemptId(), spec.targetBranch(),
+                workspace.baseCommit()))) {
+            process.stop(parts.settings().stopGrace());
+            throw new Ended();
+        }
+        parts.queue().agentStarted(run.attemptId(), process.pid(), workspace.baseCommit());
+        log(LogEntry.progress("agent", 3, 3, "the agent is running"));
+        run = parts.queue().find(run.attemptId()).orElseThrow();
+        followAgent(process, spec);
+    }
+
+    /** The server stopped between claiming the attempt and reporting its agent running: it cannot be trusted. */
+    private void abandonStart() throws IOException, InterruptedException {
+        Optional<AgentProcess> leftover = parts.supervisor().reattach(agentFiles());
+        if (leftover.isPresent()) {
+            leftover.get().stop(parts.settings().stopGrace());
+        }
+        fail("the server stopped while this attempt was starting, so its workspace and agent cannot be trusted;"
+                + " start a new attempt", null);
+    }
+
+    private void followAgent(AgentProcess process, AttemptSpec spec) throws InterruptedException {
+        current = process;
+        OutputParser parser = cliFor(spec).newParser(runRequest(spec, parts.workspaces().workspacePath(spec.attemptId())));
+        AgentOutcome outcome = new AgentOutcome();
+        OutputPump.Lines lines = new OutputPump.Lines() {
+            @Override
+            public List<LogEntry> stdout(String line) {
+                return entries(LogEntry.log("info", line), parser.onLine(line), outcome);
+            }
+
+            @Override
+            public List<LogEntry> stderr(String line) {
+                return entries(LogEntry.log("stderr", line), parser.onStderr(line), outcome);
+            }
+        };
+        RunFiles files = agentFiles();
+        parts.pump().follow(run.attemptId(), process, new OutputTail(files.stdout(), run.stdoutOffset()),
+                new OutputTail(files.stderr(), run.stderrOffset()), lines, () -> leaving,
+                (out, err) -> parts.queue().outputRead(run.attemptId(), out, err, parser.sessionId().orElse(null)));
+        current = null;
+        checkNotStopped();
+        Optional<Integer> exit = process.exitStatus();
+        if (exit.isEmpty()) {
+            fail("the agent stopped without an exit status: it was killed from outside Baton (or the machine"
+                    + " restarted) before it finished", null);
+            return;
+        }
+        log(entries(null, parser.onExit(exit.get(), false), outcome).toArray(LogEntry[]::new));
+        outcome.save(parts.settings().attemptFolder(run.attemptId()));
+        if (outcome.failure().isPresent()) {
+            fail(outcome.failure().get(), null);
+            return;
+        }
+        parts.queue().gatesStarted(run.attemptId(), exit.get());
+        run = parts.queue().find(run.attemptId()).orElseThrow();
+        runGatesAndSubmit(spec);
+    }
+
+    private void runGatesAndSubmit(AttemptSpec spec) throws InterruptedException {
+        if (!parts.commands().send(run, new StartAttemptGatesCommand(run.attemptId(), run.agentExitCode()))) {
+            throw new Ended();
+        }
+        Path worktree = parts.workspaces().workspacePath(spec.attemptId());
+        List<Map.Entry<String, String>> gates = gatesOf(spec.commands());
+        List<GateOutcome> results = new ArrayList<>();
+        for (int i = 0; i < gates.size(); i++) {
+            Map.Entry<String, String> gate = gates.get(i);
+            Path folder = gateFolder(gate.getKey());
+            // a gate recorded before a restart is not run again; its result was kept in its folder
+            boolean resuming = recovered && i == run.gatesDone();
+            GateOutcome result = i < run.gatesDone() ? GateOutcome.read(folder)
+                    : runGate(gate.getKey(), gate.getValue(), worktree, folder, resuming);
+            results.add(result);
+            if (!parts.commands().send(run, new RecordGateResultCommand(run.attemptId(), result.gate(),
+                    result.exitCode(), result.durationMs(), result.outputRef()))) {
+                throw new Ended();
+            }
+            log(LogEntry.gateResult(result.gate(), result.exitCode(), result.outputRef()));
+            parts.queue().gateDone(run.attemptId(), i + 1);
+        }
+        log(LogEntry.progress("review", 1, 2, "committing the changes"));
+        String head = parts.changes().commitAll(new Workspace(worktree, spec.branch(), run.baseCommit()),
+                spec.botIdentity(), commitMessage(spec)).head();
+        AttemptDiff diff = parts.diffs().diff(worktree, run.baseCommit(), head);
+        Path folder = parts.settings().attemptFolder(run.attemptId());
+        DiffArtifacts.write(diff, folder);
+        log(LogEntry.artifact("diff", AttemptArtifacts.idOf(run.attemptId(), "diff")));
+        String summary = Summaries.of(AgentOutcome.finalText(folder), diff, results);
+        if (!parts.commands().send(run, new SubmitAttemptForReviewCommand(run.attemptId(), head, diff.stat(), summary))) {
+            throw new Ended();
+        }
+        log(LogEntry.progress("review", 2, 2, "ready for review"));
+    }
+
+    /**
+     * Runs a gate as its own process group in the workspace (stdout and stderr together), its output followed into
+     * the log; re-attaches to it when a restart interrupted it.
+     */
+    private GateOutcome runGate(String gate, String commandLine, Path worktree, Path folder, boolean resuming)
+            throws InterruptedException {
+        RunFiles files = new RunFiles(folder);
+        Optional<AgentProcess> running = resuming ? recoveredGate(files) : Optional.empty();
+        long started = System.currentTimeMillis();
+        AgentProcess process;
+        if (running.isPresent()) {
+            process = running.get();
+        } else {
+            log(LogEntry.command(commandLine, worktree.toString()));
+            try {
+                process = parts.supervisor().start(new Invocation(List.of("bash", "-c", "exec 2>&1\n" + commandLine),
+                        Map.of(), null, worktree, null), files);
+            } catch (IOException e) {
+                throw new RunnerException("cannot start the " + gate + " gate: " + e.getMessage(), e);
+            }
+        }
+        current = process;
+        OutputPump.Lines lines = new OutputPump.Lines() {
+            @Override
+            public List<LogEntry> stdout(String line) {
+                return List.of(LogEntry.gateLine(gate, line));
+            }
+
+            @Override
+            public List<LogEntry> stderr(String line) {
+                return List.of(LogEntry.gateLine(gate, line));
+            }
+        };
+        parts.pump().follow(run.attemptId(), process, new OutputTail(files.stdout(), resuming ? run.stdoutOffset() : 0),
+                new OutputTail(files.stderr(), resuming ? run.stderrOffset() : 0), lines, () -> leaving,
+                (out, err) -> parts.queue().outputRead(run.attemptId(), out, err, null));
+        current = null;
+        checkNotStopped();
+        // a gate killed from outside has no exit status: it failed, like a shell reports a signal (128 + 9)
+        int exitCode = process.exitStatus().orElse(137);
+        GateOutcome outcome = new GateOutcome(gate, exitCode, System.currentTimeMillis() - started,
+                AttemptArtifacts.idOf(run.attemptId(), "gate-" + gate));
+        outcome.save(folder);
+        return outcome;
+    }
+
+    /** The gate's process when a restart interrupted it (it may have ended meanwhile). */
+    private Optional<AgentProcess> recoveredGate(RunFiles files) {
+        try {
+            return parts.supervisor().reattach(files);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private AgentProcess reattach(RunFiles files) throws IOException {
+        return parts.supervisor().reattach(files).orElseThrow(() -> new RunnerException(
+                "the agent's process id was not recorded, so the agent cannot be found again", null));
+    }
+
+    private AttemptSpec specFor() {
+        return parts.specs().load(run.attemptId());
+    }
+
+    private RunRequest runRequest(AttemptSpec spec, Path worktree) {
+        Path home = parts.settings().agentHome(spec.taskId());
+        Optional<String> session = Optional.ofNullable(spec.previousAttemptId())
+                .flatMap(previous -> parts.queue().find(previous)).map(RunQueue.Run::sessionId);
+        return session.isPresent()
+                ? RunRequest.followUp(spec.profile(), Prompts.resumed(spec), worktree, home,
+                new RunRequest.Resume(session.get(), null))
+                : RunRequest.firstRun(spec.profile(), Prompts.firstRun(spec), worktree, home);
+    }
+
+    private static AgentCli cliFor(AttemptSpec spec) {
+        return AgentCli.forProfile(spec.profile()).orElseThrow(() -> new RunnerException("the agent profile's adapter "
+                + spec.profile().adapter() + " cannot run on this runner", null));
+    }
+
+    private RunFiles agentFiles() {
+        return new RunFiles(parts.settings().attemptFolder(run.attemptId()).resolve("agent"));
+    }
+
+    private Path gateFolder(String gate) {
+        return parts.settings().attemptFolder(run.attemptId()).resolve("gate-" + gate);
+    }
+
+    private static List<Map.Entry<String, String>> gatesOf(ProjectCommands commands) {
+        List<Map.Entry<String, String>> gates = new ArrayList<>();
+        if (commands != null) {
+            addGate(gates, "install", commands.install());
+            addGate(gates, "test", commands.test());
+            addGate(gates, "lint", commands.lint());
+        }
+        return gates;
+    }
+
+    private static void addGate(List<Map.Entry<String, String>> gates, String name, String commandLine) {
+        if (commandLine != null && !commandLine.isBlank()) {
+            gates.add(Map.entry(name, commandLine));
+        }
+    }
+
+    private static String commitMessage(AttemptSpec spec) {
+        return spec.taskTitle() + "\n\nMade by a Baton agent (" + spec.profile().name() + "), attempt "
+                + spec.attemptId() + " of task " + spec.taskId() + ".";
+    }
+
+    /** The raw line's entry, then the parsed agent events' entries; the outcome notes what ends the run. */
+    private static List<LogEntry> entries(LogEntry raw, List<AgentEvent> events, AgentOutcome outcome) {
+        List<LogEntry> entries = new ArrayList<>(events.size() + 1);
+        if (raw != null) {
+            entries.add(raw);
+        }
+        for (AgentEvent event : events) {
+            outcome.note(event);
+            entries.add(LogEntry.agent(event));
+        }
+        return entries;
+    }
+
+    private void checkNotStopped() {
+        if (stopReason != null) {
+            throw new Ended();
+        }
+    }
+
+    private void fail(String reason, Throwable cause) {
+        if (cause != null) {
+            LOG.log(System.Logger.Level.WARNING, "attempt " + run.attemptId() + " failed: " + reason, cause);
+        }
+        log(LogEntry.error(reason, null));
+        try {
+            parts.commands().send(run, new FailAttemptCommand(run.attemptId(), reason));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot report attempt " + run.attemptId() + " as failed", e);
+        }
+    }
+
+    private static String reasonOf(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 2000 ? message.substring(0, 2000) + "…" : message;
+    }
+
+    private void log(LogEntry... entries) {
+        if (entries.length > 0) {
+            parts.log().append(run.attemptId(), List.of(entries), () -> {
+            });
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.baton.runner.attempt;
+
+import dev.baton.core.attempt.AttemptApprovedEvent;
+import dev.baton.core.attempt.AttemptCancelledEvent;
+import dev.baton.core.attempt.AttemptFailedEvent;
+import dev.baton.core.attempt.AttemptGatesStartedEvent;
+import dev.baton.core.attempt.AttemptMergeConflictFoundEvent;
+import dev.baton.core.attempt.AttemptMergedEvent;
+import dev.baton.core.attempt.AttemptPullRequestOpenedEvent;
+import dev.baton.core.attempt.AttemptQueuedEvent;
+import dev.baton.core.attempt.AttemptRunStartedEvent;
+import dev.baton.core.attempt.AttemptStatus;
+import dev.baton.core.attempt.AttemptSubmittedForReviewEvent;
+import dev.baton.runner.log.AttemptLog;
+import dev.baton.runner.log.LogEntry;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * The runner's side of the event stream (processor {@value #PROCESSOR}, a pooled streaming processor whose
+ * segments spread attempts over runner nodes: every event of one attempt reaches the same node). A queued attempt is
+ * recorded in this node's {@link RunQueue} and started by the {@link RunDispatcher} when a slot is free; a cancelled
+ * or failed one is dropped from the queue or its agent stopped. Every status change is also written into the
+ * attempt's log as a {@code STATUS} message, so a log reader sees the whole story in one stream.
+ */
+@Component
+@ProcessingGroup(AttemptRunner.PROCESSOR)
+public class AttemptRunner {
+
+    public static final String PROCESSOR = "attempt-runner";
+
+    private final RunQueue queue;
+    private final RunDispatcher dispatcher;
+    private final AttemptLog log;
+    private final RunnerSettings settings;
+
+    public AttemptRunner(RunQueue queue, RunDispatcher dispatcher, AttemptLog log, RunnerSettings settings) {
+        this.queue = queue;
+        this.dispatcher = dispatcher;
+        this.log = log;
+        this.settings = settings;
+    }
+
+    @EventHandler
+    void on(AttemptQueuedEvent event, TrackingToken token, MetaData metaData, @MessageIdentifier String eventId) {
+        long position = token.position().orElse(Long.MAX_VALUE);
+        queue.enqueue(new RunQueue.Queued(event.attemptId(), event.projectId(), event.taskId(), position,
+                text(metaData, "user"), text(metaData, "correlation_id"), eventId), settings.nodeId());
+        log.append(event.attemptId(), LogEntry.status(null, AttemptStatus.QUEUED.id()));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> dispatcher.wake());
+        } else {
+            dispatcher.wake();
+        }
+    }
+
+    @EventHandler
+    void on(AttemptRunStartedEvent event) {
+        status(event.attemptId(), AttemptStatus.QUEUED, AttemptStatus.RUNNING);
+    }
+
+    @EventHandler
+    void on(AttemptGatesStartedEvent event) {
+        status(event.attemptId(), AttemptStatus.RUNNING, AttemptStatus.GATES_RUNNING);
+    }
+
+    @EventHandler
+    void on(AttemptSubmittedForReviewEvent event) {
+        status(event.attemptId(), AttemptStatus.GATES_RUNNING, AttemptStatus.REVIEW_READY);
+    }
+
+    @EventHandler
+    void on(AttemptApprovedEvent event) {
+        status(event.attemptId(), AttemptStatus.REVIEW_READY, AttemptStatus.MERGING);
+    }
+
+    @EventHandler
+    void on(AttemptMergedEvent event) {
+        status(event.attemptId(), AttemptStatus.MERGING, AttemptStatus.MERGED);
+    }
+
+    @EventHandler
+    void on(AttemptMergeConflictFoundEvent event) {
+        status(event.attemptId(), AttemptStatus.MERGING, AttemptStatus.REVIEW_READY);
+    }
+
+    @EventHandler
+    void on(AttemptPullRequestOpenedEvent event) {
+        status(event.attemptId(), AttemptStatus.MERGING, AttemptStatus.PR_CREATED);
+    }
+
+    @EventHandler
+    void on(AttemptCancelledEvent event) {
+        status(event.attemptId(), event.cancelledIn(), AttemptStatus.CANCELLED);
+        end(event.attemptId(), "the attempt was cancelled");
+    }
+
+    @EventHandler
+    void on(AttemptFailedEvent event) {
+        status(event.attemptId(), event.failedIn(), AttemptStatus.FAILED);
+        end(event.attemptId(), event.reason());
+    }
+
+    private void end(String attemptId, String reason) {
+        if (!queue.dropQueued(attemptId)) {
+            dispatcher.stop(attemptId, reason);
+        }
+    }
+
+    private void status(String attemptId, AttemptStatus from, AttemptStatus to) {
+        log.append(attemptId, LogEntry.status(from.id(), to.id()));
+    }
+
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : value.toString();
+    }
+}

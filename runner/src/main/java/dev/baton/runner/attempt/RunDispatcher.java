@@ -1,0 +1,121 @@
+package dev.baton.runner.attempt;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts this node's queued attempts while it has free slots ({@code baton.runner.slots}), each on its own thread,
+ * oldest first and within each project's {@code max_parallel_attempts} ({@link RunQueue#claim}). On start it first
+ * carries on with the attempts it was running before the server stopped. It looks for work when told (an attempt
+ * was queued or ended) and every second (a slot of a project may have been freed on another node). On shutdown the
+ * agents keep running: the next start re-attaches to them.
+ */
+@Component
+public class RunDispatcher implements SmartLifecycle {
+
+    private static final System.Logger LOG = System.getLogger(RunDispatcher.class.getName());
+
+    private final RunnerParts parts;
+    private final Map<String, AttemptExecution> running = new ConcurrentHashMap<>();
+    private final AtomicBoolean dispatchPending = new AtomicBoolean();
+    private final AtomicInteger threads = new AtomicInteger();
+    private ScheduledExecutorService scheduler;
+    private ExecutorService executions;
+    private volatile boolean started;
+
+    RunDispatcher(RunnerParts parts) {
+        this.parts = parts;
+    }
+
+    /** Looks for queued attempts to start, soon (requests made meanwhile are served by one look). */
+    public void wake() {
+        ScheduledExecutorService current = scheduler;
+        if (started && current != null && dispatchPending.compareAndSet(false, true)) {
+            current.execute(this::dispatch);
+        }
+    }
+
+    /** Stops the attempt's agent or gate if it runs here: the attempt was cancelled or failed. */
+    public void stop(String attemptId, String reason) {
+        AttemptExecution execution = running.get(attemptId);
+        if (execution != null) {
+            executions.execute(() -> {
+                try {
+                    execution.stop(reason);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    /** How many attempts run on this node now. */
+    public int runningCount() {
+        return running.size();
+    }
+
+    private void dispatch() {
+        dispatchPending.set(false);
+        try {
+            int free = parts.settings().slots() - running.size();
+            List<RunQueue.Run> claimed = parts.queue().claim(parts.settings().nodeId(), free,
+                    parts.specs()::maxParallelAttempts);
+            claimed.forEach(run -> execute(run, false));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot start queued attempts; trying again in a second", e);
+        }
+    }
+
+    private void execute(RunQueue.Run run, boolean recovered) {
+        AttemptExecution execution = new AttemptExecution(parts, run, recovered, () -> {
+            running.remove(run.attemptId());
+            wake();
+        });
+        running.put(run.attemptId(), execution);
+        executions.execute(execution);
+    }
+
+    @Override
+    public void start() {
+        executions = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "baton-attempt-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "baton-runner-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started = true;
+        for (RunQueue.Run run : parts.queue().unfinished(parts.settings().nodeId())) {
+            LOG.log(System.Logger.Level.INFO, "carrying on with attempt " + run.attemptId() + " (" + run.phase() + ")");
+            execute(run, true);
+        }
+        scheduler.scheduleWithFixedDelay(this::wake, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Leaves the agents running and every attempt's record as it is, for the next start to carry on. */
+    @Override
+    public void stop() {
+        started = false;
+        scheduler.shutdownNow();
+        running.values().forEach(AttemptExecution::leave);
+        executions.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.baton.runner.attempt;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The runner's record of the attempts it took ({@code runner_attempt}): queued in the order they were started,
+ * then claimed when a slot is free, and where each one is, so that a restarted server carries on (see
+ * {@link RunPhase}). Claims lock the project's {@code runner_project} row, so that all nodes together respect the
+ * project's {@code max_parallel_attempts}.
+ */
+@Component
+public class RunQueue {
+
+    /** One attempt as the runner knows it. */
+    public record Run(String attemptId, String projectId, String taskId, String nodeId, RunPhase phase,
+                      String startedBy, String correlationId, String causeId, Long pid, long stdoutOffset,
+                      long stderrOffset, String sessionId, Integer agentExitCode, int gatesDone, String baseCommit) {
+    }
+
+    /** What the runner learns when an attempt is queued: who started it and the request it came from. */
+    public record Queued(String attemptId, String projectId, String taskId, long position, String startedBy,
+                         String correlationId, String causeId) {
+    }
+
+    private static final String COLUMNS = "attempt_id, project_id, task_id, node_id, phase, started_by, correlation_id,"
+            + " cause_id, pid, stdout_offset, stderr_offset, session_id, agent_exit_code, gates_done,"
+            + " base_commit";
+    private static final RowMapper<Run> RUN = (rs, i) -> new Run(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), RunPhase.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+            rs.getObject(9, Long.class), rs.getLong(10), rs.getLong(11), rs.getString(12),
+            rs.getObject(13, Integer.class), rs.getInt(14), rs.getString(15));
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate newTransaction;
+
+    public RunQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactionManager);
+        newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Queues an attempt on this node; nothing happens if it is already known (an event handled twice). */
+    public void enqueue(Queued queued, String nodeId) {
+        if (find(queued.attemptId()).isPresent()) {
+            return;
+        }
+        jdbc.update("insert into runner_attempt (attempt_id, project_id, task_id, node_id, queue_position, phase,"
+                        + " started_by, correlation_id, cause_id, updated_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                queued.attemptId(), queued.projectId(), queued.taskId(), nodeId, queued.position(), RunPhase.QUEUED.name(),
+                queued.startedBy(), queued.correlationId(), queued.causeId(), System.currentTimeMillis());
+    }
+
+    public Optional<Run> find(String attemptId) {
+        return jdbc.query("select " + COLUMNS + " from runner_attempt where attempt_id = ?", RUN, attemptId)
+                .stream().findFirst();
+    }
+
+    /**
+     * Claims up to {@code max} of this node's queued attempts, oldest first, skipping projects that already run
+     * as many attempts as {@code projectLimit} allows (an attempt of a full project does not hold back the others).
+     */
+    public List<Run> claim(String nodeId, int max, Function<String, Optional<Integer>> projectLimit) {
+        List<Run> claimed = new ArrayList<>();
+        if (max <= 0) {
+            return claimed;
+        }
+        Set<String> fullProjects = new HashSet<>();
+        List<Run> queued = jdbc.query("select " + COLUMNS + " from runner_attempt where node_id = ? and phase = ?"
+                + " order by queue_position fetch first 200 rows only", RUN, nodeId, RunPhase.QUEUED.name());
+        for (Run run : queued) {
+            if (claimed.size() >= max) {
+                break;
+            }
+            if (fullProjects.contains(run.projectId())) {
+                continue;
+            }
+            Optional<Integer> limit = projectLimit.apply(run.projectId());
+            ensureProjectRow(run.projectId());
+            Boolean taken = newTransaction.execute(status -> {
+                jdbc.queryForList("select project_id from runner_project where project_id = ? for update", String.class,
+                        run.projectId());
+                if (limit.isPresent()) {
+                    Integer active = jdbc.queryForObject("select count(*) from runner_attempt where project_id = ?"
+                            + " and phase in ('STARTING', 'RUNNING', 'GATES')", Integer.class, run.projectId());
+                    if (active != null && active >= limit.get()) {
+                        return false;
+                    }
+                }
+                return jdbc.update("update runner_attempt set phase = ?, updated_ms = ? where attempt_id = ? and phase = ?",
+                        RunPhase.STARTING.name(), System.currentTimeMillis(), run.attemptId(), RunPhase.QUEUED.name()) == 1;
+            });
+            if (Boolean.TRUE.equals(taken)) {
+                claimed.add(find(run.attemptId()).orElseThrow());
+            } else {
+                fullProjects.add(run.projectId());
+            }
+        }
+        return claimed;
+    }
+
+    /** Attempts this node took and had not finished: what a restarted server carries on. */
+    public List<Run> unfinished(String nodeId) {
+        return jdbc.query("select " + COLUMNS + " from runner_attempt where node_id = ? and phase in (?, ?, ?)"
+                        + " order by queue_position", RUN, nodeId, RunPhase.STARTING.name(), RunPhase.RUNNING.name(),
+                RunPhase.GATES.name());
+    }
+
+    public void agentStarted(String attemptId, long pid, String baseCommit) {
+        update("pid = ?, base_commit = ?, phase = ?", attemptId, pid, baseCommit, RunPhase.RUNNING.name());
+    }
+
+    /** How far the agent's output has been logged; called in the transaction that stores the logged lines. */
+    public void outputRead(String attemptId, long stdoutOffset, long stderrOffset, String sessionId) {
+        update("stdout_offset = ?, stderr_offset = ?, session_id = coalesce(?, session_id)", attemptId, stdoutOffset,
+                stderrOffset, sessionId);
+    }
+
+    /** The agent ended with {@code exitCode}: gates come next, their output read from the start of each file. */
+    public void gatesStarted(String attemptId, int exitCode) {
+        update("phase = ?, agent_exit_code = ?, gates_done = 0, stdout_offset = 0, stderr_offset = 0", attemptId,
+                RunPhase.GATES.name(), exitCode);
+    }
+
+    public void gateDone(String attemptId, int gatesDone) {
+        update("gates_done = ?, stdout_offset = 0, stderr_offset = 0", attemptId, gatesDone);
+    }
+
+    public void finished(String attemptId) {
+        update("phase = ?", attemptId, RunPhase.DONE.name());
+    }
+
+    /** Drops a queued attempt that was cancelled before it started; answers whether it was still queued. */
+    public boolean dropQueued(String attemptId) {
+        return jdbc.update("update runner_attempt set phase = ?, updated_ms = ? where attempt_id = ? and phase = ?",
+                RunPhase.DONE.name(), System.currentTimeMillis(), attemptId, RunPhase.QUEUED.name()) == 1;
+    }
+
+    private void update(String assignments, String attemptId, Object... values) {
+        Object[] arguments = new Object[values.length + 2];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = System.currentTimeMillis();
+        arguments[values.length + 1] = attemptId;
+        jdbc.update("update runner_attempt set " + assignments + ", updated_ms = ? where attempt_id = ?", arguments);
+    }
+
+    /** The lock row of a project, made the first time in its own transaction (two nodes may race to make it). */
+    private void ensureProjectRow(String projectId) {
+        try {
+            newTransaction.executeWithoutResult(status -> {
+                if (jdbc.queryForList("select project_id from runner_project where project_id = ?", String.class,
+                        projectId).isEmpty()) {
+                    jdbc.update("insert into runner_project (project_id) values (?)", projectId);
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            // another node made it meanwhile
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.baton.runner.attempt;
+
+import dev.baton.runner.change.ChangeRecorder;
+import dev.baton.runner.change.DiffReader;
+import dev.baton.runner.log.AttemptLog;
+import dev.baton.runner.process.ProcessSupervisor;
+import dev.baton.runner.workspace.WorkspaceManager;
+
+/** What every attempt execution works with, in one place. */
+record RunnerParts(RunnerSettings settings, AttemptSpecs specs, RunQueue queue, AttemptCommands commands,
+                   AttemptLog log, WorkspaceManager workspaces, ProcessSupervisor supervisor, ChangeRecorder changes,
+                   DiffReader diffs) {
+
+    OutputPump pump() {
+        return new OutputPump(log);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.baton.runner.attempt;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * How this runner node runs attempts: its identity (kept in {@code <data-dir>/runner-node-id} so that a restarted
+ * server finds the attempts it was running), its number of slots (attempts running at once on this node, whatever
+ * the project), how long an agent gets to stop after each signal, and where each attempt's files live
+ * ({@code <data-dir>/attempts/<attemptId>}: the agent's output, gate output, the diff).
+ */
+@Component
+public class RunnerSettings {
+
+    private final Path dataDir;
+    private final int slots;
+    private final Duration stopGrace;
+    private final String nodeId;
+
+    public RunnerSettings(@Value("${baton.data-dir}") Path dataDir, @Value("${baton.runner.slots:8}") int slots,
+                          @Value("${baton.runner.stop-grace:PT5S}") Duration stopGrace,
+                          @Value("${baton.runner.node-id:}") String nodeId) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("baton.runner.slots must be at least 1, not " + slots);
+        }
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.slots = slots;
+        this.stopGrace = stopGrace;
+        this.nodeId = nodeId.isBlank() ? storedNodeId(this.dataDir) : nodeId.strip();
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    public Duration stopGrace() {
+        return stopGrace;
+    }
+
+    public Path attemptFolder(String attemptId) {
+        return dataDir.resolve("attempts").resolve(attemptId);
+    }
+
+    /**
+     * The agent CLI's private config home for a task's attempts: shared by them because the CLI keeps its sessions
+     * there, and a follow-up attempt resumes the session of the one before.
+     */
+    public Path agentHome(String taskId) {
+        return dataDir.resolve("agent-homes").resolve(taskId);
+    }
+
+    private static String storedNodeId(Path dataDir) {
+        Path file = dataDir.resolve("runner-node-id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(dataDir);
+            String id = InetAddress.getLocalHost().getHostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the runner's node id in " + file, e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.baton.runner.log;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The append-only log of every attempt ({@code attempt_log}): each entry gets the attempt's next sequence number.
+ * Only the runner node that runs an attempt appends to its log, so the numbers are handed out here, per attempt,
+ * continuing from the stored maximum after a restart. Listeners hear of each append once it is committed.
+ */
+@Component
+public class AttemptLog {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Map<String, long[]> lastSeq = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    public AttemptLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // Each append commits before the next number is handed out, also when called from an event handler's
+        // transaction: a reader never sees a number before all smaller ones are committed, so it skips none.
+        transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Calls {@code listener} with the attempt's id after each committed append. */
+    public void onAppend(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    public void append(String attemptId, LogEntry... entries) {
+        append(attemptId, List.of(entries), () -> {
+        });
+    }
+
+    /**
+     * Appends the entries in one transaction, together with {@code alsoInTransaction} (the runner records there how
+     * far it has read the agent's output, so that lines are stored exactly once even across a crash).
+     */
+    public void append(String attemptId, List<LogEntry> entries, Runnable alsoInTransaction) {
+        long[] last = lastSeq.computeIfAbsent(attemptId, id -> new long[]{storedLastSeq(id)});
+        synchronized (last) {
+            long ts = Instant.now().toEpochMilli();
+            List<Object[]> rows = new ArrayList<>(entries.size());
+            long seq = last[0];
+            for (LogEntry entry : entries) {
+                rows.add(new Object[]{attemptId, ++seq, ts, entry.kind(), write(entry)});
+            }
+            long newLast = seq;
+            transactions.executeWithoutResult(status -> {
+                if (!rows.isEmpty()) {
+                    jdbc.batchUpdate("insert into attempt_log (attempt_id, seq, ts_ms, kind, payload) values (?, ?, ?, ?, ?)",
+                            rows);
+                }
+                alsoInTransaction.run();
+            });
+            last[0] = newLast;
+        }
+        if (!entries.isEmpty()) {
+            listeners.forEach(listener -> listener.accept(attemptId));
+        }
+    }
+
+    /** The messages after {@code afterSeq}, in order, at most {@code limit}. */
+    public List<LogMessage> after(String attemptId, long afterSeq, int limit) {
+        return jdbc.query("select seq, ts_ms, kind, payload from attempt_log where attempt_id = ? and seq > ?"
+                        + " order by seq fetch first " + limit + " rows only",
+                (rs, i) -> LogMessage.of(attemptId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        read(rs.getString(4))), attemptId, afterSeq);
+    }
+
+    /** Frees what is kept in memory for an attempt whose log is complete. */
+    public void forget(String attemptId) {
+        lastSeq.remove(attemptId);
+    }
+
+    private long storedLastSeq(String attemptId) {
+        Long max = jdbc.queryForObject("select max(seq) from attempt_log where attempt_id = ?", Long.class, attemptId);
+        return max == null ? 0 : max;
+    }
+
+    private static String write(LogEntry entry) {
+        try {
+            return LogEntry.JSON.writeValueAsString(entry.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a log payload", e);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String payload) {
+        try {
+            return LogEntry.JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored log payload is not JSON", e);
+        }
+    }
+}

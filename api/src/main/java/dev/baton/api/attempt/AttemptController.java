@@ -9,6 +9,8 @@ import dev.baton.core.attempt.CancelAttemptCommand;
 import dev.baton.core.attempt.FindAttemptQuery;
 import dev.baton.core.attempt.FindTaskAttemptsQuery;
 import dev.baton.core.attempt.StartAttemptCommand;
+import dev.baton.core.common.Checks;
+import dev.baton.core.common.DomainException;
 import dev.baton.query.attempt.AttemptView;
 import dev.baton.query.attempt.TaskAttempts;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -24,9 +26,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** Attempts: start one on a task, read it and a task's list, cancel it, approve it. */
+/** Attempts: start one on a task, read it and a task's list, cancel it, continue it (changes, messages), approve it. */
 @RestController
 @RequestMapping("/api/v1")
 class AttemptController {
@@ -40,6 +43,14 @@ class AttemptController {
     record ApproveBody(String mode) {
     }
 
+    record RequestChangesBody(String feedback) {
+    }
+
+    record MessageBody(String text) {
+    }
+
+    /** Attempts whose work another attempt can continue: their agent and gates are done and the branch exists. */
+    private static final Set<String> CONTINUABLE = Set.of("review_ready", "merged", "pr_created", "failed");
     private final CommandSender commands;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
@@ -79,6 +90,42 @@ class AttemptController {
     Envelope cancel(@PathVariable String attemptId, @RequestBody(required = false) CancelBody body) {
         long version = commands.send(new CancelAttemptCommand(attemptId, body == null ? null : body.reason()));
         return Envelope.ok(Map.of("attempt_id", attemptId, "version", version));
+    }
+
+    /**
+     * A new attempt that continues this one: from its branch, in the agent's session where the CLI can resume it,
+     * with the feedback in its prompt. This attempt stays as it is (it can still be approved).
+     */
+    @PostMapping("/attempts/{attemptId}/request-changes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Envelope requestChanges(@PathVariable String attemptId, @RequestBody RequestChangesBody body) {
+        String feedback = Checks.required("feedback", body.feedback(), Checks.MAX_TEXT);
+        return continueAttempt(attemptId, null, feedback, "changes can be requested");
+    }
+
+    /**
+     * A chat follow-up: the agent's session (resumed where the CLI can) gets the text as a new turn, in a new
+     * attempt on top of this one's branch. The agent must have finished: while it works, a message is refused.
+     */
+    @PostMapping("/attempts/{attemptId}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    Envelope message(@PathVariable String attemptId, @RequestBody MessageBody body) {
+        String text = Checks.required("text", body.text(), Checks.MAX_TEXT);
+        return continueAttempt(attemptId, text, null, "a message can be sent");
+    }
+
+    private Envelope continueAttempt(String attemptId, String prompt, String feedback, String what) {
+        AttemptView previous = queries.query(new FindAttemptQuery(attemptId),
+                ResponseTypes.optionalInstanceOf(AttemptView.class)).join()
+                .orElseThrow(() -> ApiException.notFound("attempt", attemptId));
+        if (!CONTINUABLE.contains(previous.status())) {
+            throw DomainException.invalidState("attempt " + attemptId + " is " + previous.status() + ": " + what
+                    + " once its agent and gates are done (review_ready, merged, pr_created or failed)");
+        }
+        String id = UUID.randomUUID().toString();
+        long version = commands.create(new StartAttemptCommand(id, previous.taskId(), previous.agentProfileId(), prompt,
+                attemptId, feedback));
+        return Envelope.ok(Map.of("attempt_id", id, "previous_attempt_id", attemptId, "version", version));
     }
 
     @PostMapping("/attempts/{attemptId}/approve")

@@ -156,13 +156,13 @@ public class Attempt {
         return AggregateLifecycle.getVersion();
     }
 
+    /** The approved changes could not be delivered (merge or pull request): back to review, with what to do. */
     @CommandHandler
     public Long handle(RecordMergeConflictCommand command) {
-        requireMerging(ApprovalMode.MERGE, "record a merge conflict");
-        List<String> files = Checks.strings("files", command.files(), Checks.MAX_TEXT);
-        if (files.isEmpty()) {
-            throw DomainException.invalidField("files", "a conflict names the conflicting files");
+        if (status != AttemptStatus.MERGING) {
+            throw refused("record a failed delivery (it must be merging)");
         }
+        List<String> files = Checks.strings("files", command.files(), Checks.MAX_TEXT);
         apply(new AttemptMergeConflictFoundEvent(attemptId, taskId, projectId, files,
                 Checks.required("message", command.message(), Checks.MAX_TEXT)));
         return AggregateLifecycle.getVersion();

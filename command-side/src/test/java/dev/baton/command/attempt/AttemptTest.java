@@ -230,9 +230,20 @@ class AttemptTest {
         fixture.given(QUEUED, RUNNING, GATES, REVIEW, MERGING,
                         new AttemptMergeConflictFoundEvent(ATTEMPT, TASK, PROJECT, List.of("a"), "conflict"))
                 .when(new ApproveAttemptCommand(ATTEMPT, "pr")).expectEvents(PR);
+        refused(fixture.given(QUEUED, RUNNING, GATES, REVIEW)
+                        .when(new RecordMergeConflictCommand(ATTEMPT, List.of("a"), "conflict")),
+                ErrorCode.INVALID_STATE, "must be merging");
         refused(fixture.given(QUEUED, RUNNING, GATES, REVIEW, MERGING)
-                        .when(new RecordMergeConflictCommand(ATTEMPT, List.of(), "conflict")),
-                ErrorCode.VALIDATION_FAILED, "files");
+                        .when(new RecordMergeConflictCommand(ATTEMPT, List.of("a"), " ")),
+                ErrorCode.VALIDATION_FAILED, "message");
+    }
+
+    @Test
+    void aPullRequestThatCannotBeOpenedSendsTheAttemptBackToReview() {
+        fixture.given(QUEUED, RUNNING, GATES, REVIEW, PR)
+                .when(new RecordMergeConflictCommand(ATTEMPT, List.of(), "GitHub answered 401 Bad credentials"))
+                .expectEvents(new AttemptMergeConflictFoundEvent(ATTEMPT, TASK, PROJECT, List.of(),
+                        "GitHub answered 401 Bad credentials"));
     }
 
     @Test

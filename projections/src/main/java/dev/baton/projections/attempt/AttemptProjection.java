@@ -83,7 +83,9 @@ public class AttemptProjection {
 
     @EventHandler
     void on(AttemptMergeConflictFoundEvent event, @SequenceNumber long version) {
-        change(event.attemptId(), view -> view.withMerge("review_ready", new AttemptView.Merge("merge", null, null,
+        // the approval's mode stays: a merge that conflicted, or a pull request that could not be opened
+        change(event.attemptId(), view -> view.withMerge("review_ready", new AttemptView.Merge(
+                view.merge() == null ? "merge" : view.merge().mode(), null, null,
                 new AttemptView.Conflict(event.files(), event.message())), null, version));
     }
 

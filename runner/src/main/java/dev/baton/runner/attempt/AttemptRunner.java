@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * The runner's side of the event stream (processor {@value #PROCESSOR}, a pooled streaming processor whose
  * segments spread attempts over runner nodes: every event of one attempt reaches the same node). A queued attempt is
  * recorded in this node's {@link RunQueue} and started by the {@link RunDispatcher} when a slot is free; a cancelled
- * or failed one is dropped from the queue or its agent stopped. Every status change is also written into the
+ * or failed one is dropped from the queue or its agent stopped; an approved one is delivered. Every status change is also written into the
  * attempt's log as a {@code STATUS} message, so a log reader sees the whole story in one stream.
  */
 @Component
@@ -52,10 +52,14 @@ public class AttemptRunner {
         queue.enqueue(new RunQueue.Queued(event.attemptId(), event.projectId(), event.taskId(), position,
                 text(metaData, "user"), text(metaData, "correlation_id"), eventId), settings.nodeId());
         log.append(event.attemptId(), LogEntry.status(null, AttemptStatus.QUEUED.id()));
+        afterCommit(dispatcher::wake);
+    }
+
+    private static void afterCommit(Runnable action) {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> dispatcher.wake());
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> action.run());
         } else {
-            dispatcher.wake();
+            action.run();
         }
     }
 
@@ -77,6 +81,9 @@ public class AttemptRunner {
     @EventHandler
     void on(AttemptApprovedEvent event) {
         status(event.attemptId(), AttemptStatus.REVIEW_READY, AttemptStatus.MERGING);
+        if (queue.find(event.attemptId()).isPresent()) {
+            afterCommit(() -> dispatcher.deliver(event.attemptId(), event.mode()));
+        }
     }
 
     @EventHandler

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What the agent is told. A first attempt gets the task (title, description, acceptance criteria) and the person's
- * extra instructions. A follow-up that resumes the agent's own session gets only the reviewer's feedback, since the
- * session already holds the task; one that cannot resume gets the task again with the feedback.
+ * extra instructions. A follow-up that resumes the agent's own session gets only the reviewer's feedback or the
+ * person's message, since the session already holds the task; one that cannot resume gets the task again with them.
  */
 final class Prompts {
 
@@ -33,10 +33,13 @@ final class Prompts {
     }
 
     static String resumed(AttemptSpec spec) {
-        StringBuilder prompt = new StringBuilder("A reviewer looked at your changes and asked for the following:\n\n")
-                .append(spec.feedback() == null ? "" : spec.feedback().strip()).append('\n');
+        StringBuilder prompt = new StringBuilder();
+        if (hasText(spec.feedback())) {
+            prompt.append("A reviewer looked at your changes and asked for the following:\n\n")
+                    .append(spec.feedback().strip()).append('\n');
+        }
         if (hasText(spec.prompt())) {
-            prompt.append('\n').append(spec.prompt().strip()).append('\n');
+            prompt.append(prompt.isEmpty() ? "" : "\n").append(spec.prompt().strip()).append('\n');
         }
         return prompt.toString();
     }

@@ -1,5 +1,8 @@
 package dev.baton.runner.attempt;
 
+import dev.baton.core.attempt.ApprovalMode;
+import dev.baton.runner.merge.BranchMerger;
+import dev.baton.runner.merge.PullRequestOpener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Starts this node's queued attempts while it has free slots ({@code baton.runner.slots}), each on its own thread,
  * oldest first and within each project's {@code max_parallel_attempts} ({@link RunQueue#claim}). On start it first
  * carries on with the attempts it was running before the server stopped. It looks for work when told (an attempt
- * was queued or ended) and every second (a slot of a project may have been freed on another node). On shutdown the
- * agents keep running: the next start re-attaches to them.
+ * was queued or ended) and every second (a slot of a project may have been freed on another node). Approved attempts
+ * are delivered ({@link AttemptDelivery}) on the same threads. On shutdown the agents keep running: the next start
+ * re-attaches to them.
  */
 @Component
 public class RunDispatcher implements SmartLifecycle {
@@ -26,6 +30,8 @@ public class RunDispatcher implements SmartLifecycle {
     private static final System.Logger LOG = System.getLogger(RunDispatcher.class.getName());
 
     private final RunnerParts parts;
+    private final BranchMerger merger;
+    private final PullRequestOpener pullRequests;
     private final Map<String, AttemptExecution> running = new ConcurrentHashMap<>();
     private final AtomicBoolean dispatchPending = new AtomicBoolean();
     private final AtomicInteger threads = new AtomicInteger();
@@ -33,8 +39,10 @@ public class RunDispatcher implements SmartLifecycle {
     private ExecutorService executions;
     private volatile boolean started;
 
-    RunDispatcher(RunnerParts parts) {
+    RunDispatcher(RunnerParts parts, BranchMerger merger, PullRequestOpener pullRequests) {
         this.parts = parts;
+        this.merger = merger;
+        this.pullRequests = pullRequests;
     }
 
     /** Looks for queued attempts to start, soon (requests made meanwhile are served by one look). */
@@ -57,6 +65,16 @@ public class RunDispatcher implements SmartLifecycle {
                 }
             });
         }
+    }
+
+    /** Delivers an approved attempt (merge or pull request) on its own thread. */
+    public void deliver(String attemptId, ApprovalMode mode) {
+        parts.queue().delivering(attemptId, mode == ApprovalMode.MERGE ? RunPhase.MERGING : RunPhase.PULL_REQUEST);
+        parts.queue().find(attemptId).ifPresent(run -> executions.execute(delivery(run, mode)));
+    }
+
+    private AttemptDelivery delivery(RunQueue.Run run, ApprovalMode mode) {
+        return new AttemptDelivery(parts, merger, pullRequests, run, mode);
     }
 
     /** How many attempts run on this node now. */
@@ -100,7 +118,11 @@ public class RunDispatcher implements SmartLifecycle {
         started = true;
         for (RunQueue.Run run : parts.queue().unfinished(parts.settings().nodeId())) {
             LOG.log(System.Logger.Level.INFO, "carrying on with attempt " + run.attemptId() + " (" + run.phase() + ")");
-            execute(run, true);
+            switch (run.phase()) {
+                case MERGING -> executions.execute(delivery(run, ApprovalMode.MERGE));
+                case PULL_REQUEST -> executions.execute(delivery(run, ApprovalMode.PR));
+                default -> execute(run, true);
+            }
         }
         scheduler.scheduleWithFixedDelay(this::wake, 1, 1, TimeUnit.SECONDS);
     }

@@ -113,9 +113,9 @@ public class RunQueue {
 
     /** Attempts this node took and had not finished: what a restarted server carries on. */
     public List<Run> unfinished(String nodeId) {
-        return jdbc.query("select " + COLUMNS + " from runner_attempt where node_id = ? and phase in (?, ?, ?)"
+        return jdbc.query("select " + COLUMNS + " from runner_attempt where node_id = ? and phase in (?, ?, ?, ?, ?)"
                         + " order by queue_position", RUN, nodeId, RunPhase.STARTING.name(), RunPhase.RUNNING.name(),
-                RunPhase.GATES.name());
+                RunPhase.GATES.name(), RunPhase.MERGING.name(), RunPhase.PULL_REQUEST.name());
     }
 
     public void agentStarted(String attemptId, long pid, String baseCommit) {
@@ -136,6 +136,11 @@ public class RunQueue {
 
     public void gateDone(String attemptId, int gatesDone) {
         update("gates_done = ?, stdout_offset = 0, stderr_offset = 0", attemptId, gatesDone);
+    }
+
+    /** The attempt was approved: it is delivered in {@code phase} (merging, or opening a pull request). */
+    public void delivering(String attemptId, RunPhase phase) {
+        update("phase = ?", attemptId, phase.name());
     }
 
     public void finished(String attemptId) {

@@ -7,9 +7,13 @@ import dev.baton.runner.log.AttemptLog;
 import dev.baton.runner.process.ProcessSupervisor;
 import dev.baton.runner.workspace.GitCli;
 import dev.baton.runner.workspace.WorkspaceManager;
+import dev.baton.runner.merge.GitHubClient;
+import dev.baton.runner.merge.PullRequestOpener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.net.URI;
 import java.time.Duration;
 
 /** The runner's parts that are plain classes, made beans here. */
@@ -33,6 +37,14 @@ class RunnerConfig {
 
     private static GitCli git() {
         return new GitCli("git", Duration.ofMinutes(10));
+    }
+
+    /** Pull requests go through GitHub's REST API at {@code baton.github.api-url} with {@code baton.github.token}. */
+    @Bean
+    PullRequestOpener pullRequestOpener(WorkspaceManager workspaces,
+                                        @Value("${baton.github.api-url:https://api.github.com}") URI apiUrl,
+                                        @Value("${baton.github.token:}") String token) {
+        return new PullRequestOpener(workspaces, new GitHubClient(apiUrl, token));
     }
 
     @Bean

@@ -1,0 +1,157 @@
+package dev.baton.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.Api;
+import dev.baton.api.support.GitRepos;
+import dev.baton.api.support.Json;
+import dev.baton.runner.process.Processes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real server process, killed with SIGKILL while attempts run, then started again on the same data folder: an
+ * agent still running is re-attached and its log continues without gap or duplicate; one that exited meanwhile is
+ * finished from its exit status and output; one that vanished without an exit status fails saying so. (Each server
+ * is its own JVM on its own H2 database; test.sh runs this class in the H2 pass only.)
+ */
+class AttemptRecoveryTest {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path markers;
+    private final List<Process> servers = new ArrayList<>();
+
+    @AfterEach
+    void stopServers() {
+        servers.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void afterKillMinus9EveryAttemptCarriesOnOrEndsWithAReason() throws Exception {
+        Api api = start();
+        Path repo = GitRepos.create();
+        String projectId = api.post("/api/v1/projects", Json.obj("name", "Recovery", "local_path", repo.toString(),
+                "commands", Map.of("test", "true"))).expect(201).data().get("project_id").asText();
+        // ticks for 20 s: still running when the second server starts, which re-attaches to it
+        String ticking = startAttempt(api, projectId, "for i in $(seq 1 200); do echo tick $i; sleep 0.1; done;"
+                + " echo ticked > ticks.txt");
+        // waits for a file the test writes while no server runs, then ends
+        Path go = markers.resolve("go");
+        String finishing = startAttempt(api, projectId, "while [ ! -e " + go + " ]; do sleep 0.05; done;"
+                + " echo finished; echo done > done.txt");
+        // sleeps until the test kills its whole process group while no server runs
+        Path pidFile = markers.resolve("pid");
+        String vanishing = startAttempt(api, projectId, "echo $$ > " + pidFile + "; sleep 600");
+        awaitStatus(api, vanishing, "running");
+        awaitStatus(api, finishing, "running");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ticks(api, ticking).size() >= 5);
+
+        servers.get(0).destroyForcibly().waitFor();
+        Files.writeString(go, "go");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        long agent = Long.parseLong(Files.readString(pidFile).strip());
+        killGroup(agent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Processes.isRunning(agent));
+
+        Api restarted = start();
+        assertThat(ticks(restarted, ticking).size()).as("the ticking agent still runs after the restart").isLessThan(200);
+
+        JsonNode ticked = awaitStatus(restarted, ticking, "review_ready");
+        assertThat(ticks(restarted, ticking)).as("every line once, in order, across the restart")
+                .isEqualTo(range(1, 200));
+        assertThat(ticked.get("diff_stat").get("files").asInt()).isEqualTo(1);
+        JsonNode finished = awaitStatus(restarted, finishing, "review_ready");
+        assertThat(finished.get("diff_stat").get("files").asInt()).isEqualTo(1);
+        assertThat(messages(restarted, finishing)).contains("finished");
+        JsonNode vanished = awaitStatus(restarted, vanishing, "failed");
+        assertThat(vanished.get("failure_reason").asText()).contains("without an exit status");
+        List<Long> seqs = Json.list(restarted.get("/api/v1/attempts/" + ticking + "/logs").expect(200).data()
+                .get("items")).stream().map(m -> m.get("seq").asLong()).toList();
+        assertThat(seqs).isEqualTo(range(1, seqs.size()).stream().map(Integer::longValue).toList());
+    }
+
+    private String startAttempt(Api api, String projectId, String script) {
+        String agent = api.post("/api/v1/agents", Json.obj("name", "agent-" + System.nanoTime(), "adapter", "command",
+                "command", List.of("bash", "-c", script))).expect(201).data().get("agent_profile_id").asText();
+        String taskId = api.post("/api/v1/projects/" + projectId + "/tasks", Json.obj("title", "Survive"))
+                .expect(201).data().get("task_id").asText();
+        return api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent)).expect(201)
+                .data().get("attempt_id").asText();
+    }
+
+    private static JsonNode awaitStatus(Api api, String attemptId, String status) {
+        JsonNode[] attempt = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Api.Response answer = api.get("/api/v1/attempts/" + attemptId);
+            attempt[0] = answer.status() == 200 ? answer.data() : null;
+            return attempt[0] != null && status.equals(attempt[0].get("status").asText());
+        });
+        return attempt[0];
+    }
+
+    private static List<String> messages(Api api, String attemptId) {
+        return Json.list(api.get("/api/v1/attempts/" + attemptId + "/logs").expect(200).data().get("items")).stream()
+                .filter(m -> m.get("event").get("kind").asText().equals("LOG"))
+                .map(m -> m.get("event").get("payload").get("message").asText()).toList();
+    }
+
+    private static List<Integer> ticks(Api api, String attemptId) {
+        return messages(api, attemptId).stream().filter(m -> m.startsWith("tick "))
+                .map(m -> Integer.parseInt(m.substring(5))).toList();
+    }
+
+    private static List<Integer> range(int first, int last) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = first; i <= last; i++) {
+            numbers.add(i);
+        }
+        return numbers;
+    }
+
+    /** SIGKILL to the agent's whole process group, its wrapper included: no exit status is written. */
+    private static void killGroup(long pid) throws IOException, InterruptedException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String group = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2];
+        new ProcessBuilder("bash", "-c", "kill -KILL -- -" + group).inheritIO().start().waitFor();
+    }
+
+    /** A server in its own JVM (the test's class path), on the test's data folder and a free port, once healthy. */
+    private Api start() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dataDir.resolve("server-" + servers.size() + ".log");
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
+                "--server.port=" + port, "--baton.data-dir=" + dataDir, "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        servers.add(server);
+        Api api = new Api("http://127.0.0.1:" + port);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!server.isAlive()) {
+                throw new AssertionError("the server stopped: " + Files.readString(log));
+            }
+            try {
+                return api.get("/actuator/health").status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        return api;
+    }
+}

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The runner's side of the event stream (processor {@value #PROCESSOR}, a pooled streaming processor whose
- * segments spread attempts over runner nodes: every event of one attempt reaches the same node). A queued attempt is
+ * segments spread projects over runner nodes: every event of a project reaches the same node, in order, so a
+ * project's attempts queue in the order they were started). A queued attempt is
  * recorded in this node's {@link RunQueue} and started by the {@link RunDispatcher} when a slot is free; a cancelled
  * or failed one is dropped from the queue or its agent stopped; an approved one is delivered. Every status change is also written into the
  * attempt's log as a {@code STATUS} message, so a log reader sees the whole story in one stream.

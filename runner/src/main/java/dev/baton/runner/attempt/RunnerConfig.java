@@ -1,5 +1,6 @@
 package dev.baton.runner.attempt;
 
+import dev.baton.core.common.ProjectScoped;
 import dev.baton.runner.change.ChangeRecorder;
 import dev.baton.runner.change.DiffLimits;
 import dev.baton.runner.change.DiffReader;
@@ -9,6 +10,9 @@ import dev.baton.runner.workspace.GitCli;
 import dev.baton.runner.workspace.WorkspaceManager;
 import dev.baton.runner.merge.GitHubClient;
 import dev.baton.runner.merge.PullRequestOpener;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +23,21 @@ import java.time.Duration;
 /** The runner's parts that are plain classes, made beans here. */
 @Configuration
 class RunnerConfig {
+
+    /** The name application.properties gives as the attempt-runner processor's sequencing policy. */
+    static final String PROJECT_SEQUENCING = "projectSequencing";
+
+    /**
+     * The runner's processor handles each project's events in order on one segment (events of no project by their
+     * aggregate), so that a project's attempts are queued in the order they were started. Segments, and so runner
+     * nodes, share out the projects.
+     */
+    @Bean(PROJECT_SEQUENCING)
+    SequencingPolicy<EventMessage<?>> attemptRunnerSequencing() {
+        return event -> event.getPayload() instanceof ProjectScoped scoped ? scoped.projectId()
+                : event instanceof DomainEventMessage<?> domainEvent ? domainEvent.getAggregateIdentifier()
+                : event.getIdentifier();
+    }
 
     @Bean
     ProcessSupervisor processSupervisor() {

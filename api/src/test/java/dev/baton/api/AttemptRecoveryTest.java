@@ -5,6 +5,7 @@ import dev.baton.api.support.Api;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
 import dev.baton.runner.process.Processes;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,14 +94,24 @@ class AttemptRecoveryTest {
                 .data().get("attempt_id").asText();
     }
 
-    private static JsonNode awaitStatus(Api api, String attemptId, String status) {
-        JsonNode[] attempt = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Api.Response answer = api.get("/api/v1/attempts/" + attemptId);
-            attempt[0] = answer.status() == 200 ? answer.data() : null;
-            return attempt[0] != null && status.equals(attempt[0].get("status").asText());
-        });
-        return attempt[0];
+    private JsonNode awaitStatus(Api api, String attemptId, String status) throws IOException {
+        Api.Response[] answer = new Api.Response[1];
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                answer[0] = api.get("/api/v1/attempts/" + attemptId);
+                return answer[0].status() == 200 && status.equals(answer[0].data().get("status").asText());
+            });
+        } catch (ConditionTimeoutException e) {
+            StringBuilder logs = new StringBuilder();
+            for (int i = 0; i < servers.size(); i++) {
+                String log = Files.readString(dataDir.resolve("server-" + i + ".log"));
+                logs.append("\n--- server ").append(i).append(" ---\n")
+                        .append(log.length() > 20_000 ? log.substring(log.length() - 20_000) : log);
+            }
+            throw new AssertionError("attempt " + attemptId + " did not become " + status + "; last answer: "
+                    + (answer[0] == null ? null : answer[0].text()) + logs, e);
+        }
+        return answer[0].data();
     }
 
     private static List<String> messages(Api api, String attemptId) {

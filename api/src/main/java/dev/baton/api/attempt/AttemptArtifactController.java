@@ -82,7 +82,7 @@ class AttemptArtifactController {
     }
 
 
-    private static Map<String, Object> metadata(Artifact artifact) {
+    static Map<String, Object> metadata(Artifact artifact) {
         return Map.of("artifact_id", artifact.artifactId(), "kind", artifact.kind(), "name", artifact.name(),
                 "content_type", artifact.contentType(), "size_bytes", artifact.sizeBytes());
     }

@@ -13,6 +13,8 @@ import dev.baton.core.common.Checks;
 import dev.baton.core.common.DomainException;
 import dev.baton.query.attempt.AttemptView;
 import dev.baton.query.attempt.TaskAttempts;
+import dev.baton.runner.attempt.AttemptArtifacts;
+import dev.baton.runner.log.AttemptLog;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -51,14 +54,20 @@ class AttemptController {
 
     /** Attempts whose work another attempt can continue: their agent and gates are done and the branch exists. */
     private static final Set<String> CONTINUABLE = Set.of("review_ready", "merged", "pr_created", "failed");
+    private static final int RECENT_EVENTS = 20;
     private final CommandSender commands;
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
+    private final AttemptArtifacts artifacts;
+    private final AttemptLog log;
 
-    AttemptController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites) {
+    AttemptController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
+                      AttemptArtifacts artifacts, AttemptLog log) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.artifacts = artifacts;
+        this.log = log;
     }
 
     @PostMapping("/tasks/{taskId}/attempts")
@@ -77,13 +86,18 @@ class AttemptController {
                 .join());
     }
 
+    /** The attempt, with its artifacts and its last {@value #RECENT_EVENTS} log messages. */
     @GetMapping("/attempts/{attemptId}")
     Envelope get(@PathVariable String attemptId, @RequestParam(name = "min_version", required = false) Long minVersion) {
-        return Envelope.ok(readYourWrites.read(minVersion,
+        AttemptView attempt = readYourWrites.read(minVersion,
                         () -> queries.query(new FindAttemptQuery(attemptId),
                                 ResponseTypes.optionalInstanceOf(AttemptView.class)).join(),
                         AttemptView::version)
-                .orElseThrow(() -> ApiException.notFound("attempt", attemptId)));
+                .orElseThrow(() -> ApiException.notFound("attempt", attemptId));
+        List<Object> artifacts = List.copyOf(this.artifacts.of(attemptId).stream()
+                .map(AttemptArtifactController::metadata).toList());
+        List<Object> recent = List.copyOf(log.last(attemptId, RECENT_EVENTS));
+        return Envelope.ok(attempt.withArtifactsAndRecentEvents(artifacts, recent));
     }
 
     @PostMapping("/attempts/{attemptId}/cancel")

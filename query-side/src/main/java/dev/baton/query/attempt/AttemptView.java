@@ -69,4 +69,14 @@ public record AttemptView(String attemptId, String taskId, String projectId, Str
                 baseCommit, headCommit, previousAttemptId, feedback, createdAt, startedAt, finished, reason, summary,
                 gates, diffStat, usage, merge, artifacts, recentEvents, version);
     }
+
+    /**
+     * With what the read model does not hold: the attempt's artifacts and its latest log messages, which the API
+     * adds when it answers.
+     */
+    public AttemptView withArtifactsAndRecentEvents(List<Object> newArtifacts, List<Object> newRecentEvents) {
+        return new AttemptView(attemptId, taskId, projectId, status, agentProfileId, prompt, branch, baseBranch,
+                baseCommit, headCommit, previousAttemptId, feedback, createdAt, startedAt, finishedAt, failureReason,
+                summary, gates, diffStat, usage, merge, newArtifacts, newRecentEvents, version);
+    }
 }

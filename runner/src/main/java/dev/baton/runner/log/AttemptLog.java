@@ -2,6 +2,7 @@ package dev.baton.runner.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -9,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,9 +79,21 @@ public class AttemptLog {
     /** The messages after {@code afterSeq}, in order, at most {@code limit}. */
     public List<LogMessage> after(String attemptId, long afterSeq, int limit) {
         return jdbc.query("select seq, ts_ms, kind, payload from attempt_log where attempt_id = ? and seq > ?"
-                        + " order by seq fetch first " + limit + " rows only",
-                (rs, i) -> LogMessage.of(attemptId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                        read(rs.getString(4))), attemptId, afterSeq);
+                + " order by seq fetch first " + limit + " rows only", messagesOf(attemptId), attemptId, afterSeq);
+    }
+
+    /** The last {@code count} messages, in order. */
+    public List<LogMessage> last(String attemptId, int count) {
+        List<LogMessage> messages = new ArrayList<>(jdbc.query("select seq, ts_ms, kind, payload from attempt_log"
+                + " where attempt_id = ? order by seq desc fetch first " + count + " rows only", messagesOf(attemptId),
+                attemptId));
+        Collections.reverse(messages);
+        return messages;
+    }
+
+    private static RowMapper<LogMessage> messagesOf(String attemptId) {
+        return (rs, i) -> LogMessage.of(attemptId, rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                read(rs.getString(4)));
     }
 
     /** Frees what is kept in memory for an attempt whose log is complete. */

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Baton benchmark: one command.
 #
-#   bench/run.sh [h2|postgres|all|workspace] [--quick] [--phases main,replay,workspace] [--replay-events N]
+#   bench/run.sh [h2|postgres|all|workspace|attempts] [--quick] [--phases main,replay,workspace,attempts]
+#                [--replay-events N]
 #
 # Builds the server (mvn install in the project root) if api/target/baton.jar or the runner in the local Maven
 # repository is missing, builds the harness (bench/pom.xml, not a module of the root build), starts a PostgreSQL
 # cluster with default durability for the postgres runs, starts the server jar for each phase, runs the scenarios,
-# then (all, workspace) times workspace creation without server or database, stops everything, prints the table
-# and writes bench/results/results-<timestamp>.json. See bench/README.md.
+# then (all, workspace) times workspace creation without server or database, then (all, attempts) runs agents
+# through the server on H2, stops everything, prints the table and writes bench/results/results-<timestamp>.json.
+# See bench/README.md.
 #
 # Environment: BATON_JAR (server jar to use), BENCH_SERVER_JVM_OPTS (JVM options of the server; default those of
 # ./run.sh, scripts/server.jvmopts; set it empty for the JVM's defaults),
@@ -23,7 +25,8 @@ for arg in "$@"; do
   case "$arg" in
     h2|postgres|all) db=$arg ;;
     workspace) db=none ;; # the workspace phase alone: no database, no server
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    attempts) db=attempts ;; # the attempts phase alone: its own server on H2, no PostgreSQL
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) pass+=("$arg") ;;
   esac
 done

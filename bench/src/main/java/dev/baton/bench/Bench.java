@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * The Baton benchmark: starts the server jar on each database, runs the scenarios of the performance issue,
- * stops it, then measures workspace creation (no server), prints a table of figures against targets and writes
- * {@code results-<timestamp>.json}. Run it through {@code bench/run.sh}, which builds what is needed and starts the
- * PostgreSQL cluster.
+ * stops it, then measures workspace creation (no server) and attempts run by the server (on H2), prints a table of
+ * figures against targets and writes {@code results-<timestamp>.json}. Run it through {@code bench/run.sh}, which
+ * builds what is needed and starts the PostgreSQL cluster.
  */
 public final class Bench {
 
@@ -57,6 +57,13 @@ public final class Bench {
         }
         if (o.phases.contains("workspace")) {
             crashed |= !survived("workspace", results, () -> new WorkspacePhase(o, results).run());
+        }
+        if (o.phases.contains("attempts")) {
+            Database h2 = new Database.H2(o.work);
+            crashed |= !survived("attempts", results, () -> {
+                databases.putIfAbsent(h2.name(), h2.describe());
+                new AttemptPhase(o, h2, results).run();
+            });
         }
         report.put("finished", Instant.now().toString());
         report.put("load_average_at_end", ProcStats.loadAverage());

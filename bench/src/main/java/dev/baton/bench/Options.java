@@ -10,8 +10,10 @@ final class Options {
 
     List<String> databases = List.of("h2", "postgres");
     /**
-     * "main" and "replay" run on each database; "workspace" runs once after them, without database or server.
-     * By default: all three for {@code --db all}, main and replay for one database, workspace for {@code --db none}.
+     * "main" and "replay" run on each database; "workspace" runs once after them, without database or server;
+     * "attempts" runs last, on its own server on a fresh H2 store, whatever {@code --db} says. By default: all four
+     * for {@code --db all}, main and replay for one database, workspace for {@code --db none}, attempts for
+     * {@code --db attempts}.
      */
     List<String> phases;
     boolean quick;
@@ -49,6 +51,19 @@ final class Options {
     int workspaceFiles = 20_000;
     /** Rounds of the workspace phase; each times one {@code git worktree add} and one WorkspaceManager creation. */
     int workspaceRounds = 10;
+    /** Files of the attempts phase's repository (the same generator as the workspace phase). */
+    int attemptFiles = 5_000;
+    /** The server's {@code baton.runner.slots} in the attempts phase (and the parallel project's max_parallel_attempts). */
+    int runnerSlots = 32;
+    /** A1: sequential attempts measured, after this many not counted (warm-up). */
+    int attemptStarts = 100;
+    int attemptStartWarmups = 5;
+    /** A2: lines the agent prints, one every {@code logIntervalMs}. */
+    int logLines = 200;
+    int logIntervalMs = 50;
+    /** A3: attempts started at once on one project. */
+    int parallelAttempts = 32;
+    int parallelTimeoutSeconds = 600;
 
     static Options parse(String[] args) {
         Options o = new Options();
@@ -64,8 +79,8 @@ final class Options {
                         case "all" -> List.of("h2", "postgres");
                         case "h2" -> List.of("h2");
                         case "postgres", "pg" -> List.of("postgres");
-                        case "none" -> List.of();
-                        default -> throw new IllegalArgumentException("--db h2|postgres|all|none, not " + db);
+                        case "none", "attempts" -> List.of();
+                        default -> throw new IllegalArgumentException("--db h2|postgres|all|none|attempts, not " + db);
                     };
                 }
                 case "--phases" -> o.phases = Arrays.asList(args[++i].split(","));
@@ -84,8 +99,9 @@ final class Options {
         }
         if (o.phases == null) {
             o.phases = switch (db) {
-                case "all" -> List.of("main", "replay", "workspace");
+                case "all" -> List.of("main", "replay", "workspace", "attempts");
                 case "none" -> List.of("workspace");
+                case "attempts" -> List.of("attempts");
                 default -> List.of("main", "replay");
             };
         }
@@ -116,6 +132,9 @@ final class Options {
             o.replayTimeoutSeconds = 5 * 60;
             o.idleSettleSeconds = 3;
             o.workspaceRounds = 3;
+            o.attemptStarts = 10;
+            o.attemptStartWarmups = 2;
+            o.logLines = 60;
         }
         o.bigProjectEvents = (int) Math.min(o.bigProjectEvents, o.replayEvents / 2);
         return o;

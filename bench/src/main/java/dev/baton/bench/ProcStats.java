@@ -48,13 +48,14 @@ final class ProcStats {
     }
 
     /** A snapshot of CPU counters; {@link #since} turns two into cores used on average. */
-    record Cpu(long nanos, long machineBusy, long machineTotal, long server, long serverJit, long postgres, long harnessNanos,
-               long harnessChildren) {
+    record Cpu(long nanos, long machineBusy, long machineTotal, long server, long serverJit, long serverChildren,
+               long postgres, long harnessNanos, long harnessChildren) {
 
         /** {@code serverPid} may be {@link #NO_SERVER}. */
         static Cpu sample(long serverPid) {
             long[] machine = machine();
-            return new Cpu(System.nanoTime(), machine[0], machine[1], processTicks(serverPid), compilerTicks(serverPid), postgresTicks(),
+            return new Cpu(System.nanoTime(), machine[0], machine[1], processTicks(serverPid), compilerTicks(serverPid),
+                    statTicks(Path.of("/proc", String.valueOf(serverPid), "stat"), WAITED_FOR_CHILDREN_TICKS), postgresTicks(),
                     harnessCpuNanos(), statTicks(Path.of("/proc/self/stat"), WAITED_FOR_CHILDREN_TICKS));
         }
 
@@ -69,15 +70,19 @@ final class ProcStats {
             double harnessCores = (harnessNanos - before.harnessNanos) / 1e9 / seconds;
             // Counted when the harness has waited for them to end: git runs, not the server while it runs.
             double childrenCores = (harnessChildren - before.harnessChildren) / TICKS_PER_SECOND / seconds;
+            // Likewise the programs the server ran and waited for (git, agents, gates), once they have ended.
+            double serverChildrenCores = (serverChildren - before.serverChildren) / TICKS_PER_SECOND / seconds;
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("seconds", round(seconds));
             out.put("machine_busy_cores", round(machineCores));
             out.put("server_cores", round(serverCores));
             out.put("server_jit_cores", round((serverJit - before.serverJit) / TICKS_PER_SECOND / seconds));
+            out.put("server_children_cores", round(serverChildrenCores));
             out.put("postgres_cores", round(postgresCores));
             out.put("harness_cores", round(harnessCores));
             out.put("harness_children_cores", round(childrenCores));
-            out.put("other_cores", round(Math.max(0, machineCores - serverCores - postgresCores - harnessCores - childrenCores)));
+            out.put("other_cores", round(Math.max(0, machineCores - serverCores - serverChildrenCores - postgresCores
+                    - harnessCores - childrenCores)));
             return out;
         }
     }

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a reviewer does with an attempt, through HTTP on a real repository: approve and merge (the commit lands on
@@ -65,6 +67,7 @@ class AttemptReviewTest extends ApiTestBase {
             assertThat(git.status().call().isClean()).as("the checkout followed main").isTrue();
         }
         assertThat(Files.readString(repo.resolve("notes.txt"))).isEqualTo("# Task: Write notes\n");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !workspaceIds().contains(attemptId));
         awaitBoard(projectId, b -> card(b, taskId).map(c -> c.get("column").asText().equals("done")).orElse(false));
         awaitTimelineEvent(projectId, attemptId, 0);
         assertThat(api.post("/api/v1/attempts/" + attemptId + "/approve", Json.obj("mode", "merge"))
@@ -161,6 +164,76 @@ class AttemptReviewTest extends ApiTestBase {
         assertThat(attempt.get("status").asText()).isEqualTo("review_ready");
         assertThat(attempt.get("merge").get("conflict").get("message").asText())
                 .contains("no GitHub token is configured");
+    }
+
+    /**
+     * A Claude Code CLI stand-in (the profile's command replaces the executable; the CLI's own flags follow as
+     * arguments): it writes its arguments to a file, prints the real CLI's stream-json lines with a session id and
+     * its usage, and writes hello.txt.
+     */
+    private String fakeClaude(Path argsFile) {
+        String script = "printf '%s\\n' \"$*\" >> " + argsFile + ";"
+                + " echo '{\"type\":\"system\",\"subtype\":\"init\",\"session_id\":\"sess-42\",\"model\":\"claude-sonnet-4-5\"}';"
+                + " echo hello >> hello.txt;"
+                + " echo '{\"type\":\"result\",\"subtype\":\"success\",\"is_error\":false,\"num_turns\":1,"
+                + "\"result\":\"Wrote hello.txt\",\"session_id\":\"sess-42\",\"total_cost_usd\":0.0018,"
+                + "\"usage\":{\"input_tokens\":100,\"output_tokens\":20}}'";
+        return api.post("/api/v1/agents", Json.obj("name", uniqueName("Claude"), "adapter", "claude-code", "command",
+                List.of("bash", "-c", script, "claude"))).expect(201).data().get("agent_profile_id").asText();
+    }
+
+    @Test
+    void aCliAgentsUsageAndResultReachTheAttemptAndAFollowUpResumesItsSession() throws Exception {
+        Path argsFile = Files.createTempFile("claude-args", ".txt");
+        String taskId = createTask(projectId, Json.obj("title", "Say hello"));
+        String first = reviewed(taskId, fakeClaude(argsFile));
+
+        JsonNode attempt = api.get("/api/v1/attempts/" + first).expect(200).data();
+        assertThat(attempt.get("usage").get("input_tokens").asLong()).isEqualTo(100);
+        assertThat(attempt.get("usage").get("output_tokens").asLong()).isEqualTo(20);
+        assertThat(attempt.get("usage").get("cost_usd").asDouble()).isEqualTo(0.0018);
+        assertThat(attempt.get("summary").asText()).startsWith("Wrote hello.txt");
+
+        String second = api.post("/api/v1/attempts/" + first + "/request-changes", Json.obj("feedback", "Say it twice"))
+                .expect(201).data().get("attempt_id").asText();
+
+        awaitAttempt(second, "review_ready");
+        String args = Files.readString(argsFile);
+        int followUp = args.indexOf("-p A reviewer looked at your changes");
+        assertThat(followUp).as("the follow-up's prompt is the feedback").isPositive();
+        assertThat(args.substring(0, followUp)).startsWith("-p # Task: Say hello").doesNotContain("--resume");
+        assertThat(args.substring(followUp)).contains("Say it twice", "--resume sess-42");
+        assertThat(api.get("/api/v1/attempts/" + second + "/diff").expect(200).data().get("files").get(0).get("additions")
+                .asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void workspacesOnDiskAreListedAndFinishedOnesCleanedUpByThePolicy() {
+        String taskId = createTask(projectId, Json.obj("title", "Write notes"));
+        String reviewed = reviewed(taskId, notesAgent());
+        String cancelled = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", sleepingAgent()))
+                .expect(201).data().get("attempt_id").asText();
+        awaitAttempt(cancelled, "running");
+        api.post("/api/v1/attempts/" + cancelled + "/cancel", null).expect(200);
+        awaitAttempt(cancelled, "cancelled");
+
+        JsonNode listed = api.get("/api/v1/admin/workspaces").expect(200).data();
+        assertThat(listed.get("total_bytes").asLong()).isPositive();
+        JsonNode entry = Json.list(listed.get("items")).stream()
+                .filter(item -> item.get("attempt_id").asText().equals(reviewed)).findFirst().orElseThrow();
+        assertThat(entry.get("status").asText()).isEqualTo("review_ready");
+        assertThat(entry.get("bytes").asLong()).isPositive();
+
+        JsonNode removed = api.post("/api/v1/admin/workspaces/cleanup?keep_finished=PT0S", null).expect(200).data();
+
+        assertThat(Json.texts(removed.get("removed"))).contains(cancelled).doesNotContain(reviewed);
+        assertThat(workspaceIds()).contains(reviewed).doesNotContain(cancelled);
+        api.post("/api/v1/admin/workspaces/cleanup?keep_finished=soon", null).expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/admin/workspaces/cleanup?keep_finished=-PT1H", null).expectError(400, "VALIDATION_FAILED");
+    }
+
+    private List<String> workspaceIds() {
+        return Json.texts(api.get("/api/v1/admin/workspaces").expect(200).data().get("items"), "attempt_id");
     }
 
     private String head() throws Exception {

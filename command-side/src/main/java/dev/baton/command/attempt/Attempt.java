@@ -27,6 +27,7 @@ import dev.baton.core.attempt.RecordPullRequestCommand;
 import dev.baton.core.attempt.StartAttemptCommand;
 import dev.baton.core.attempt.StartAttemptGatesCommand;
 import dev.baton.core.attempt.SubmitAttemptForReviewCommand;
+import dev.baton.core.attempt.TokenUsage;
 import dev.baton.core.common.Checks;
 import dev.baton.core.common.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -134,7 +135,8 @@ public class Attempt {
             throw DomainException.invalidField("diff_stat", "diff_stat is required");
         }
         apply(new AttemptSubmittedForReviewEvent(attemptId, taskId, projectId, headCommit, command.diffStat(),
-                Checks.optional("summary", command.summary(), Checks.MAX_TEXT)));
+                Checks.optional("summary", command.summary(), Checks.MAX_TEXT),
+                command.usage() == null ? TokenUsage.NONE : command.usage()));
         return AggregateLifecycle.getVersion();
     }
 

@@ -12,6 +12,7 @@ import dev.baton.core.attempt.AttemptRuntimeLimits;
 import dev.baton.core.attempt.AttemptStatus;
 import dev.baton.core.attempt.AttemptSubmittedForReviewEvent;
 import dev.baton.core.attempt.DiffStat;
+import dev.baton.core.attempt.TokenUsage;
 import dev.baton.core.attempt.FailAttemptCommand;
 import dev.baton.core.task.FollowAttemptCommand;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -34,7 +35,7 @@ class AttemptSagaTest {
             "baton/" + TASK + "/" + ATTEMPT, "main", "abc123");
     private static final AttemptGatesStartedEvent GATES = new AttemptGatesStartedEvent(ATTEMPT, TASK, PROJECT, 0);
     private static final AttemptSubmittedForReviewEvent REVIEW = new AttemptSubmittedForReviewEvent(ATTEMPT, TASK,
-            PROJECT, "def456", new DiffStat(1, 2, 0), "done");
+            PROJECT, "def456", new DiffStat(1, 2, 0), "done", TokenUsage.NONE);
 
     private SagaTestFixture<AttemptSaga> fixture;
 

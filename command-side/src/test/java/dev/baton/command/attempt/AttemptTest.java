@@ -27,6 +27,7 @@ import dev.baton.core.attempt.RecordPullRequestCommand;
 import dev.baton.core.attempt.StartAttemptCommand;
 import dev.baton.core.attempt.StartAttemptGatesCommand;
 import dev.baton.core.attempt.SubmitAttemptForReviewCommand;
+import dev.baton.core.attempt.TokenUsage;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.core.task.Rank;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -57,7 +58,7 @@ class AttemptTest {
             "main", "abc123");
     private static final AttemptGatesStartedEvent GATES = new AttemptGatesStartedEvent(ATTEMPT, TASK, PROJECT, 0);
     private static final AttemptSubmittedForReviewEvent REVIEW = new AttemptSubmittedForReviewEvent(ATTEMPT, TASK,
-            PROJECT, "def456", new DiffStat(2, 10, 3), "Added the login form");
+            PROJECT, "def456", new DiffStat(2, 10, 3), "Added the login form", new TokenUsage(1200, 300, 0.02));
     private static final AttemptApprovedEvent MERGING = new AttemptApprovedEvent(ATTEMPT, TASK, PROJECT, ApprovalMode.MERGE);
     private static final AttemptApprovedEvent PR = new AttemptApprovedEvent(ATTEMPT, TASK, PROJECT, ApprovalMode.PR);
     private static final AttemptMergedEvent MERGED = new AttemptMergedEvent(ATTEMPT, TASK, PROJECT, "main", "fed789");
@@ -179,19 +180,28 @@ class AttemptTest {
     @Test
     void afterTheGatesTheAttemptIsReadyForReviewEvenWithFailedGates() {
         fixture.given(QUEUED, RUNNING, GATES, new AttemptGateFinishedEvent(ATTEMPT, TASK, PROJECT, "test", 1, 10, null))
-                .when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", new DiffStat(2, 10, 3), "Added the login form"))
+                .when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", new DiffStat(2, 10, 3), "Added the login form",
+                        new TokenUsage(1200, 300, 0.02)))
                 .expectEvents(REVIEW);
+    }
+
+    @Test
+    void anAgentThatReportsNoUsageUsedNone() {
+        fixture.given(QUEUED, RUNNING, GATES)
+                .when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", new DiffStat(0, 0, 0), null, null))
+                .expectEvents(new AttemptSubmittedForReviewEvent(ATTEMPT, TASK, PROJECT, "def456", new DiffStat(0, 0, 0),
+                        null, TokenUsage.NONE));
     }
 
     @Test
     void aReviewNeedsTheHeadCommitAndTheDiffStat() {
         refused(fixture.given(QUEUED, RUNNING, GATES)
-                        .when(new SubmitAttemptForReviewCommand(ATTEMPT, null, new DiffStat(0, 0, 0), null)),
+                        .when(new SubmitAttemptForReviewCommand(ATTEMPT, null, new DiffStat(0, 0, 0), null, null)),
                 ErrorCode.VALIDATION_FAILED, "head_commit");
-        refused(fixture.given(QUEUED, RUNNING, GATES).when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", null, null)),
+        refused(fixture.given(QUEUED, RUNNING, GATES).when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", null, null, null)),
                 ErrorCode.VALIDATION_FAILED, "diff_stat");
         refused(fixture.given(QUEUED, RUNNING)
-                        .when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", new DiffStat(0, 0, 0), null)),
+                        .when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", new DiffStat(0, 0, 0), null, null)),
                 ErrorCode.INVALID_STATE, "running");
     }
 

@@ -66,7 +66,8 @@ public class AttemptProjection {
 
     @EventHandler
     void on(AttemptSubmittedForReviewEvent event, @SequenceNumber long version) {
-        change(event.attemptId(), view -> view.forReview(event.headCommit(), event.diffStat(), event.summary(), version));
+        change(event.attemptId(), view -> view.forReview(event.headCommit(), event.diffStat(), event.summary(),
+                event.usage(), version));
     }
 
     @EventHandler

@@ -1,14 +1,15 @@
 package dev.baton.query.attempt;
 
 import dev.baton.core.attempt.DiffStat;
+import dev.baton.core.attempt.TokenUsage;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An attempt as {@code GET /attempts/{id}} answers it. Usage, artifacts and recent events stay empty until the
- * runner reports them.
+ * An attempt as {@code GET /attempts/{id}} answers it. Usage is what the runner reported with the review; artifacts
+ * and recent events are not stored here, the API adds them when it answers.
  */
 public record AttemptView(String attemptId, String taskId, String projectId, String status, String agentProfileId,
                           String prompt, String branch, String baseBranch, String baseCommit, String headCommit,
@@ -51,10 +52,11 @@ public record AttemptView(String attemptId, String taskId, String projectId, Str
                 summary, List.copyOf(all), diffStat, usage, merge, artifacts, recentEvents, version);
     }
 
-    public AttemptView forReview(String head, DiffStat stat, String text, long version) {
+    public AttemptView forReview(String head, DiffStat stat, String text, TokenUsage used, long version) {
+        Usage newUsage = used == null ? usage : new Usage(used.inputTokens(), used.outputTokens(), used.costUsd());
         return new AttemptView(attemptId, taskId, projectId, "review_ready", agentProfileId, prompt, branch, baseBranch,
                 baseCommit, head, previousAttemptId, feedback, createdAt, startedAt, finishedAt, failureReason, text,
-                gates, stat, usage, merge, artifacts, recentEvents, version);
+                gates, stat, newUsage, merge, artifacts, recentEvents, version);
     }
 
     public AttemptView withMerge(String newStatus, Merge newMerge, Instant finished, long version) {

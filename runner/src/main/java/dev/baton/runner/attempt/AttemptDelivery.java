@@ -46,7 +46,10 @@ final class AttemptDelivery implements Runnable {
         try {
             AttemptSpec spec = parts.specs().load(run.attemptId());
             Object report = mode == ApprovalMode.MERGE ? merge(spec) : pullRequest(spec);
-            parts.commands().send(run, report);
+            if (parts.commands().send(run, report) && report instanceof RecordMergeCommand
+                    && parts.settings().removeWorkspaceAfterMerge()) {
+                parts.workspaces().remove(spec.repository(), run.attemptId());
+            }
         } catch (RuntimeException e) {
             String reason = Redaction.redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             LOG.log(System.Logger.Level.WARNING, "cannot deliver attempt " + run.attemptId() + ": " + reason);

@@ -222,8 +222,10 @@ final class AttemptExecution implements Runnable {
         Path folder = parts.settings().attemptFolder(run.attemptId());
         DiffArtifacts.write(diff, folder);
         log(LogEntry.artifact("diff", AttemptArtifacts.idOf(run.attemptId(), "diff")));
-        String summary = Summaries.of(AgentOutcome.finalText(folder), diff, results);
-        if (!parts.commands().send(run, new SubmitAttemptForReviewCommand(run.attemptId(), head, diff.stat(), summary))) {
+        AgentOutcome.Kept agent = AgentOutcome.read(folder);
+        String summary = Summaries.of(agent.finalText(), diff, results);
+        if (!parts.commands().send(run, new SubmitAttemptForReviewCommand(run.attemptId(), head, diff.stat(), summary,
+                agent.usage()))) {
             throw new Ended();
         }
         log(LogEntry.progress("review", 2, 2, "ready for review"));

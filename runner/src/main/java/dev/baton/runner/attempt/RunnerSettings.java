@@ -24,16 +24,19 @@ public class RunnerSettings {
     private final int slots;
     private final Duration stopGrace;
     private final String nodeId;
+    private final boolean removeWorkspaceAfterMerge;
 
     public RunnerSettings(@Value("${baton.data-dir}") Path dataDir, @Value("${baton.runner.slots:8}") int slots,
                           @Value("${baton.runner.stop-grace:PT5S}") Duration stopGrace,
-                          @Value("${baton.runner.node-id:}") String nodeId) {
+                          @Value("${baton.runner.node-id:}") String nodeId,
+                          @Value("${baton.workspaces.remove-after-merge:true}") boolean removeWorkspaceAfterMerge) {
         if (slots < 1) {
             throw new IllegalArgumentException("baton.runner.slots must be at least 1, not " + slots);
         }
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.slots = slots;
         this.stopGrace = stopGrace;
+        this.removeWorkspaceAfterMerge = removeWorkspaceAfterMerge;
         this.nodeId = nodeId.isBlank() ? storedNodeId(this.dataDir) : nodeId.strip();
     }
 
@@ -47,6 +50,11 @@ public class RunnerSettings {
 
     public Duration stopGrace() {
         return stopGrace;
+    }
+
+    /** Whether a merged attempt's workspace is removed at once (its branch stays). */
+    public boolean removeWorkspaceAfterMerge() {
+        return removeWorkspaceAfterMerge;
     }
 
     public Path attemptFolder(String attemptId) {

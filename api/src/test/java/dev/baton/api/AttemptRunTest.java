@@ -95,8 +95,7 @@ class AttemptRunTest extends ApiTestBase {
         assertThat(attempt.get("diff_stat").get("additions").asInt()).isEqualTo(1);
         assertThat(attempt.get("summary").asText()).contains("hello.txt", "test passed");
         assertThat(Json.texts(attempt.get("artifacts"), "name")).contains("agent-stdout", "gate-test", "diff");
-        JsonNode recent = attempt.get("recent_events");
-        assertThat(recent.get(recent.size() - 1).get("event").get("payload").get("to").asText()).isEqualTo("review_ready");
+        assertThat(kinds(Json.list(attempt.get("recent_events")), "STATUS", "to")).contains("review_ready");
 
         JsonNode diff = api.get("/api/v1/attempts/" + attemptId + "/diff").expect(200).data();
         assertThat(diff.get("files").get(0).get("path").asText()).isEqualTo("hello.txt");

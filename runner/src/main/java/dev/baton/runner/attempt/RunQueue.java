@@ -1,6 +1,7 @@
 package dev.baton.runner.attempt;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -45,11 +46,14 @@ public class RunQueue {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
+    private final boolean embeddedH2;
 
     public RunQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.newTransaction = new TransactionTemplate(transactionManager);
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.embeddedH2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                connection.getMetaData().getDatabaseProductName().equals("H2")));
     }
 
     /** Queues an attempt on this node; nothing happens if it is already known (an event handled twice). */
@@ -120,6 +124,7 @@ public class RunQueue {
 
     public void agentStarted(String attemptId, long pid, String baseCommit) {
         update("pid = ?, base_commit = ?, phase = ?", attemptId, pid, baseCommit, RunPhase.RUNNING.name());
+        durable();
     }
 
     /** How far the agent's output has been logged; called in the transaction that stores the logged lines. */
@@ -132,10 +137,12 @@ public class RunQueue {
     public void gatesStarted(String attemptId, int exitCode) {
         update("phase = ?, agent_exit_code = ?, gates_done = 0, stdout_offset = 0, stderr_offset = 0", attemptId,
                 RunPhase.GATES.name(), exitCode);
+        durable();
     }
 
     public void gateDone(String attemptId, int gatesDone) {
         update("gates_done = ?, stdout_offset = 0, stderr_offset = 0", attemptId, gatesDone);
+        durable();
     }
 
     /** The attempt was approved: it is delivered in {@code phase} (merging, or opening a pull request). */
@@ -159,6 +166,18 @@ public class RunQueue {
         arguments[values.length] = System.currentTimeMillis();
         arguments[values.length + 1] = attemptId;
         jdbc.update("update runner_attempt set " + assignments + ", updated_ms = ? where attempt_id = ?", arguments);
+    }
+
+    /**
+     * Makes what is committed so far survive a crash of the server at once. H2 writes commits to its file up to
+     * 500 ms later; after the runner's steps that a restarted server acts on (an agent started, the gates begun or
+     * one done) a {@code CHECKPOINT} writes them now, so a server killed right after re-attaches instead of giving
+     * up. PostgreSQL's commits are durable already.
+     */
+    private void durable() {
+        if (embeddedH2) {
+            jdbc.execute("CHECKPOINT");
+        }
     }
 
     /** The lock row of a project, made the first time in its own transaction (two nodes may race to make it). */

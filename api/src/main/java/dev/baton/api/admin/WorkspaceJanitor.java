@@ -1,21 +1,19 @@
 package dev.baton.api.admin;
 
+import dev.baton.api.attempt.ProjectRepositories;
 import dev.baton.core.attempt.AttemptStatus;
 import dev.baton.query.attempt.AttemptReadModel;
 import dev.baton.query.attempt.AttemptView;
 import dev.baton.query.project.ProjectReadModel;
-import dev.baton.query.project.ProjectView;
 import dev.baton.runner.attempt.RunnerSettings;
 import dev.baton.runner.workspace.AttemptWorkspace;
 import dev.baton.runner.workspace.CleanupPolicy;
 import dev.baton.runner.workspace.DiskUsage;
-import dev.baton.runner.workspace.ProjectRepository;
 import dev.baton.runner.workspace.WorkspaceManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,14 +77,9 @@ public class WorkspaceJanitor implements SmartLifecycle {
     }
 
     private Optional<AttemptWorkspace> workspaceOf(AttemptView attempt) {
-        return projects.project(attempt.projectId()).map(project -> new AttemptWorkspace(repositoryOf(project),
+        return projects.project(attempt.projectId()).map(project -> new AttemptWorkspace(ProjectRepositories.of(project),
                 attempt.attemptId(), AttemptStatus.valueOf(attempt.status().toUpperCase(Locale.ROOT)),
                 attempt.finishedAt()));
-    }
-
-    private static ProjectRepository repositoryOf(ProjectView project) {
-        return project.localPath() != null ? ProjectRepository.local(project.projectId(), Path.of(project.localPath()))
-                : ProjectRepository.remote(project.projectId(), project.repoUrl());
     }
 
     private void scheduledCleanUp() {

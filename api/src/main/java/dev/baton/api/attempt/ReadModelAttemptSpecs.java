@@ -14,10 +14,8 @@ import dev.baton.query.project.ProjectView;
 import dev.baton.query.support.ReadModelUpdates;
 import dev.baton.runner.attempt.AttemptSpec;
 import dev.baton.runner.attempt.AttemptSpecs;
-import dev.baton.runner.workspace.ProjectRepository;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,12 +77,9 @@ class ReadModelAttemptSpecs implements AttemptSpecs {
                          String missing) {
 
         AttemptSpec spec(String attemptId) {
-            ProjectRepository repository = project.localPath() != null
-                    ? ProjectRepository.local(project.projectId(), Path.of(project.localPath()))
-                    : ProjectRepository.remote(project.projectId(), project.repoUrl());
             List<String> criteria = task.checklist() == null ? List.of()
                     : task.checklist().stream().map(ChecklistItem::text).toList();
-            return new AttemptSpec(attemptId, attempt.taskId(), attempt.projectId(), repository,
+            return new AttemptSpec(attemptId, attempt.taskId(), attempt.projectId(), ProjectRepositories.of(project),
                     project.defaultBranch(), project.commands(), project.botIdentity(), settingsOf(profile),
                     task.title(), task.description(), criteria, attempt.prompt(), attempt.previousAttemptId(),
                     attempt.feedback());

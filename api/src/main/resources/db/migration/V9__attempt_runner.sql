@@ -3,7 +3,7 @@
 -- 1. attempt_log: everything an attempt printed and did, as the stream messages of GET /attempts/{id}/logs, with a
 --    per-attempt sequence number. Append-only and outside the aggregates' event streams (agents print a lot).
 -- 2. runner_attempt: the runner's own record of each attempt it took: queued in start order, then which phase it
---    is in, its agent's process id and base commit, how far its output files (the agent's, then each gate's) have been read into the log (stdout_offset,
+--    is in, the untracked files to copy into its workspace (JSON), its agent's process id and base commit, how far its output files (the agent's, then each gate's) have been read into the log (stdout_offset,
 --    stderr_offset, in the same transaction as the log lines, so a restarted server continues without gap or
 --    duplicate), the agent's session id and exit code, and how many gates are recorded. node_id is the runner node that took it.
 -- 3. runner_project: one row per project, locked while an attempt of the project is claimed, so that nodes
@@ -34,6 +34,7 @@ create table runner_attempt (
     gates_done integer not null default 0,
     agent_exit_code integer,
     base_commit varchar(64),
+    copy_files ${text},
     updated_ms bigint not null,
     constraint pk_runner_attempt primary key (attempt_id)
 );

@@ -120,6 +120,29 @@ class AttemptRunTest extends ApiTestBase {
     }
 
     @Test
+    void untrackedFilesAskedForAreCopiedIntoTheWorkspaceButNeverCommitted() throws IOException {
+        Files.writeString(repo.resolve(".env"), "SECRET=from-the-checkout\n");
+        String taskId = createTask(projectId, Json.obj("title", "Use the env"));
+        String agent = agent("cat .env; echo hello > hello.txt");
+
+        String attemptId = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent,
+                "copy_files", List.of(".env"))).expect(201).data().get("attempt_id").asText();
+
+        awaitAttempt(attemptId, "review_ready");
+        assertThat(kinds(logs(attemptId), "LOG", "message")).contains("SECRET=from-the-checkout");
+        JsonNode diff = api.get("/api/v1/attempts/" + attemptId + "/diff").expect(200).data();
+        assertThat(Json.texts(diff.get("files"), "path")).containsExactly("hello.txt");
+
+        String missing = api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent,
+                "copy_files", List.of("missing.env"))).expect(201).data().get("attempt_id").asText();
+        assertThat(awaitAttempt(missing, "failed").get("failure_reason").asText()).contains("missing.env");
+        api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent,
+                "copy_files", List.of("../outside"))).expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent,
+                "copy_files", ".env")).expectError(400, "VALIDATION_FAILED");
+    }
+
+    @Test
     void failingGatesStillGiveAReviewWithTheFailureShown() {
         String taskId = createTask(projectId, Json.obj("title", "Do nothing"));
         String attemptId = startAttempt(taskId, agent("echo nothing to do"));

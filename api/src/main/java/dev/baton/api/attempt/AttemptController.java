@@ -37,7 +37,7 @@ import java.util.UUID;
 @RequestMapping("/api/v1")
 class AttemptController {
 
-    record StartBody(String agentProfileId, String prompt) {
+    record StartBody(String agentProfileId, String prompt, List<String> copyFiles) {
     }
 
     record CancelBody(String reason) {
@@ -73,10 +73,10 @@ class AttemptController {
     @PostMapping("/tasks/{taskId}/attempts")
     @ResponseStatus(HttpStatus.CREATED)
     Envelope start(@PathVariable String taskId, @RequestBody(required = false) StartBody body) {
-        StartBody start = body == null ? new StartBody(null, null) : body;
+        StartBody start = body == null ? new StartBody(null, null, null) : body;
         String id = UUID.randomUUID().toString();
         long version = commands.create(new StartAttemptCommand(id, taskId, start.agentProfileId(), start.prompt(),
-                null, null));
+                null, null, start.copyFiles()));
         return Envelope.ok(Map.of("attempt_id", id, "version", version));
     }
 

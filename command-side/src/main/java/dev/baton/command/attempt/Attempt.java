@@ -54,6 +54,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Attempt {
 
     private static final Set<String> GATES = Set.of("install", "test", "lint");
+    private static final int MAX_COPY_FILES = 50;
 
     @AggregateIdentifier
     private String attemptId;
@@ -82,7 +83,8 @@ public class Attempt {
         String prompt = Checks.optional("prompt", command.prompt(), Checks.MAX_TEXT);
         String feedback = Checks.optional("feedback", command.feedback(), Checks.MAX_TEXT);
         apply(new AttemptQueuedEvent(command.attemptId(), task.taskId(), task.projectId(), agent,
-                prompt, "baton/" + task.taskId() + "/" + command.attemptId(), command.previousAttemptId(), feedback));
+                prompt, "baton/" + task.taskId() + "/" + command.attemptId(), command.previousAttemptId(), feedback,
+                checkedCopyFiles(command.copyFiles())));
     }
 
     protected Attempt() {
@@ -196,6 +198,23 @@ public class Attempt {
         apply(new AttemptCancelledEvent(attemptId, taskId, projectId, status,
                 Checks.optional("reason", command.reason(), Checks.MAX_TEXT)));
         return AggregateLifecycle.getVersion();
+    }
+
+    /** Paths relative to the user's checkout, that stay inside it; whether each exists is checked when it is copied. */
+    private static List<String> checkedCopyFiles(List<String> paths) {
+        List<String> files = Checks.strings("copy_files", paths, Checks.MAX_SHORT);
+        if (files.size() > MAX_COPY_FILES) {
+            throw DomainException.invalidField("copy_files", "copy_files holds at most " + MAX_COPY_FILES + " paths");
+        }
+        for (String file : files) {
+            String normalized = file.replace('\\', '/');
+            if (normalized.isBlank() || normalized.startsWith("/") || normalized.startsWith("~")
+                    || List.of(normalized.split("/")).contains("..")) {
+                throw DomainException.invalidField("copy_files", "copy_files are paths relative to the project's"
+                        + " checkout, without '..': " + file);
+            }
+        }
+        return files;
     }
 
     private void require(AttemptStatus expected, String what) {

@@ -178,6 +178,22 @@ class AttemptTest {
     }
 
     @Test
+    void untrackedFilesToCopyAreKeptAndMustStayInsideTheCheckout() {
+        fixture.givenNoPriorActivity()
+                .when(new StartAttemptCommand(ATTEMPT, TASK, AGENT, null, null, null, List.of(".env", "config/dev.env")))
+                .expectEvents(new AttemptQueuedEvent(ATTEMPT, TASK, PROJECT, AGENT, null, BRANCH, null, null,
+                        List.of(".env", "config/dev.env")));
+        for (String bad : List.of("/etc/passwd", "../secrets", "config/../../x", "~/.ssh/id_rsa", " ")) {
+            refused(fixture.givenNoPriorActivity()
+                    .when(new StartAttemptCommand(ATTEMPT, TASK, AGENT, null, null, null, List.of(bad))),
+                    ErrorCode.VALIDATION_FAILED, "copy_files");
+        }
+        refused(fixture.givenNoPriorActivity().when(new StartAttemptCommand(ATTEMPT, TASK, AGENT, null, null, null,
+                java.util.stream.IntStream.range(0, 51).mapToObj(i -> "f" + i).toList())), ErrorCode.VALIDATION_FAILED,
+                "copy_files");
+    }
+
+    @Test
     void afterTheGatesTheAttemptIsReadyForReviewEvenWithFailedGates() {
         fixture.given(QUEUED, RUNNING, GATES, new AttemptGateFinishedEvent(ATTEMPT, TASK, PROJECT, "test", 1, 10, null))
                 .when(new SubmitAttemptForReviewCommand(ATTEMPT, "def456", new DiffStat(2, 10, 3), "Added the login form",

@@ -125,7 +125,7 @@ final class AttemptExecution implements Runnable {
         WorkspaceBase base = spec.previousBranch() != null ? WorkspaceBase.previousAttempt(spec.previousBranch())
                 : WorkspaceBase.branch(spec.targetBranch());
         Workspace workspace = parts.workspaces().create(new WorkspaceRequest(spec.repository(), spec.taskId(),
-                spec.attemptId(), base));
+                spec.attemptId(), base, filesToCopy(spec)));
         checkNotStopped();
         log(LogEntry.progress("agent", 2, 3, "starting the agent"));
         RunRequest request = runRequest(spec, workspace.path());
@@ -143,6 +143,14 @@ final class AttemptExecution implements Runnable {
         log(LogEntry.progress("agent", 3, 3, "the agent is running"));
         run = parts.queue().find(run.attemptId()).orElseThrow();
         followAgent(process, spec);
+    }
+
+    /** The untracked files asked for; a follow-up that names none copies those of the attempt it continues. */
+    private List<String> filesToCopy(AttemptSpec spec) {
+        if (!run.copyFiles().isEmpty() || spec.previousAttemptId() == null) {
+            return run.copyFiles();
+        }
+        return parts.queue().find(spec.previousAttemptId()).map(RunQueue.Run::copyFiles).orElse(List.of());
     }
 
     /** The server stopped between claiming the attempt and reporting its agent running: it cannot be trusted. */
@@ -217,7 +225,7 @@ final class AttemptExecution implements Runnable {
         }
         log(LogEntry.progress("review", 1, 2, "committing the changes"));
         String head = parts.changes().commitAll(new Workspace(worktree, spec.branch(), run.baseCommit()),
-                spec.botIdentity(), commitMessage(spec)).head();
+                spec.botIdentity(), commitMessage(spec), filesToCopy(spec)).head();
         AttemptDiff diff = parts.diffs().diff(worktree, run.baseCommit(), head);
         Path folder = parts.settings().attemptFolder(run.attemptId());
         DiffArtifacts.write(diff, folder);

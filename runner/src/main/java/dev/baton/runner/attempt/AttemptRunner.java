@@ -51,7 +51,7 @@ public class AttemptRunner {
     void on(AttemptQueuedEvent event, TrackingToken token, MetaData metaData, @MessageIdentifier String eventId) {
         long position = token.position().orElse(Long.MAX_VALUE);
         queue.enqueue(new RunQueue.Queued(event.attemptId(), event.projectId(), event.taskId(), position,
-                text(metaData, "user"), text(metaData, "correlation_id"), eventId), settings.nodeId());
+                text(metaData, "user"), text(metaData, "correlation_id"), eventId, event.copyFiles()), settings.nodeId());
         log.append(event.attemptId(), LogEntry.status(null, AttemptStatus.QUEUED.id()));
         afterCommit(dispatcher::wake);
     }

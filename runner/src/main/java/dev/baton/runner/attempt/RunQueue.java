@@ -1,5 +1,7 @@
 package dev.baton.runner.attempt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,21 +30,23 @@ public class RunQueue {
     /** One attempt as the runner knows it. */
     public record Run(String attemptId, String projectId, String taskId, String nodeId, RunPhase phase,
                       String startedBy, String correlationId, String causeId, Long pid, long stdoutOffset,
-                      long stderrOffset, String sessionId, Integer agentExitCode, int gatesDone, String baseCommit) {
+                      long stderrOffset, String sessionId, Integer agentExitCode, int gatesDone, String baseCommit,
+                      List<String> copyFiles) {
     }
 
     /** What the runner learns when an attempt is queued: who started it and the request it came from. */
     public record Queued(String attemptId, String projectId, String taskId, long position, String startedBy,
-                         String correlationId, String causeId) {
+                         String correlationId, String causeId, List<String> copyFiles) {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "attempt_id, project_id, task_id, node_id, phase, started_by, correlation_id,"
             + " cause_id, pid, stdout_offset, stderr_offset, session_id, agent_exit_code, gates_done,"
-            + " base_commit";
+            + " base_commit, copy_files";
     private static final RowMapper<Run> RUN = (rs, i) -> new Run(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), RunPhase.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
             rs.getObject(9, Long.class), rs.getLong(10), rs.getLong(11), rs.getString(12),
-            rs.getObject(13, Integer.class), rs.getInt(14), rs.getString(15));
+            rs.getObject(13, Integer.class), rs.getInt(14), rs.getString(15), readList(rs.getString(16)));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
@@ -62,9 +66,11 @@ public class RunQueue {
             return;
         }
         jdbc.update("insert into runner_attempt (attempt_id, project_id, task_id, node_id, queue_position, phase,"
-                        + " started_by, correlation_id, cause_id, updated_ms) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " started_by, correlation_id, cause_id, copy_files, updated_ms)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 queued.attemptId(), queued.projectId(), queued.taskId(), nodeId, queued.position(), RunPhase.QUEUED.name(),
-                queued.startedBy(), queued.correlationId(), queued.causeId(), System.currentTimeMillis());
+                queued.startedBy(), queued.correlationId(), queued.causeId(), writeList(queued.copyFiles()),
+                System.currentTimeMillis());
     }
 
     public Optional<Run> find(String attemptId) {
@@ -177,6 +183,22 @@ public class RunQueue {
     private void durable() {
         if (embeddedH2) {
             jdbc.execute("CHECKPOINT");
+        }
+    }
+
+    private static String writeList(List<String> values) {
+        try {
+            return values == null || values.isEmpty() ? null : JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> readList(String json) {
+        try {
+            return json == null ? List.of() : List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("runner_attempt.copy_files is not a JSON list", e);
         }
     }
 

@@ -52,6 +52,15 @@ public final class ChangeRecorder {
      *                         its branch no longer contains the base commit
      */
     public RecordedChange commitAll(Workspace workspace, BotIdentity identity, String message) {
+        return commitAll(workspace, identity, message, List.of());
+    }
+
+    /**
+     * The same, leaving out {@code copiedFiles}: untracked files of the user's checkout (such as {@code .env}) that
+     * were copied into the workspace, which must not end up in the attempt's branch, whatever the agent did to them.
+     */
+    public RecordedChange commitAll(Workspace workspace, BotIdentity identity, String message,
+                                    List<String> copiedFiles) {
         requireText("commit message", message);
         requireText("bot name", identity.name());
         requireText("bot email", identity.email());
@@ -65,7 +74,7 @@ public final class ChangeRecorder {
             LOG.log(System.Logger.Level.WARNING, "not committing the nested git repositories {0} in {1}",
                     repositories, directory);
         }
-        stageAll(directory, repositories);
+        stageAll(directory, repositories, copiedFiles);
         String tree = git(directory, "write-tree");
         if (tree.equals(git(directory, "rev-parse", "--verify", head + "^{tree}"))) {
             return new RecordedChange(head, false, repositories);
@@ -119,9 +128,10 @@ public final class ChangeRecorder {
                 .map(path -> path.substring(0, path.length() - 1)).toList();
     }
 
-    private void stageAll(Path directory, List<String> excluded) {
+    private void stageAll(Path directory, List<String> excludedFolders, List<String> excludedFiles) {
         List<String> args = new ArrayList<>(List.of("add", "--all", "--", "."));
-        excluded.forEach(path -> args.add(":(exclude,literal)" + path + "/"));
+        excludedFolders.forEach(path -> args.add(":(exclude,literal)" + path + "/"));
+        excludedFiles.forEach(path -> args.add(":(exclude,literal)" + path));
         git(directory, args.toArray(String[]::new));
     }
 

@@ -79,6 +79,19 @@ class ChangeRecorderTest {
     }
 
     @Test
+    void filesCopiedFromTheUsersCheckoutStayOutOfTheCommitEvenWhenTheAgentChangedThem() throws IOException {
+        TestRepos.write(work, Map.of(".env", "API_KEY=from-the-user\n", "config/local.properties", "x=1\n",
+                "src/New.java", "class New {}\n"));
+        Files.writeString(work.resolve(".env"), "API_KEY=changed-by-the-agent\n");
+
+        RecordedChange change = new ChangeRecorder(git).commitAll(workspace, BOT, "Agent's changes",
+                List.of(".env", "config/local.properties"));
+
+        assertThat(git(work, "diff", "--name-only", base, change.head())).isEqualTo("src/New.java");
+        assertThat(git(work, "status", "--porcelain", "--untracked-files=all")).contains(".env", "config/local.properties");
+    }
+
+    @Test
     void theBotIsAuthorAndCommitterAndNothingIsSignedWhateverTheUsersConfigurationAndEnvironmentSay() throws IOException {
         Path home = Files.createDirectories(temp.resolve("home"));
         Path failingGpg = script(home.resolve("failing-gpg"), "exit 1");

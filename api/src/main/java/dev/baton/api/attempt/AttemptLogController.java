@@ -52,7 +52,7 @@ class AttemptLogController {
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         attempts.require(attemptId);
         long cursor = Paging.after(lastEventId != null ? lastEventId : after);
-        return hub.subscribe(cursor, from -> log.after(attemptId, from, STREAM_PAGE).stream()
+        return hub.subscribe(attemptId, cursor, from -> log.after(attemptId, from, STREAM_PAGE).stream()
                 .map(message -> new SseHub.Item(message.seq(), message)).toList());
     }
 

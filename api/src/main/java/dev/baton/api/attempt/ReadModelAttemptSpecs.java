@@ -27,7 +27,6 @@ import java.util.Optional;
 class ReadModelAttemptSpecs implements AttemptSpecs {
 
     private static final long MAX_WAIT_MS = 10_000;
-    private static final long RECHECK_MS = 50;
 
     private final AttemptReadModel attempts;
     private final TaskReadModel tasks;
@@ -46,25 +45,18 @@ class ReadModelAttemptSpecs implements AttemptSpecs {
 
     @Override
     public AttemptSpec load(String attemptId) {
-        long deadline = System.currentTimeMillis() + MAX_WAIT_MS;
-        while (true) {
-            long seen = updates.current();
-            Parts parts = read(attemptId);
-            if (parts.missing() == null) {
-                return parts.spec(attemptId);
-            }
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new AttemptSpecException(parts.missing() + " is not in the read models (waited "
-                        + MAX_WAIT_MS / 1000 + " s)");
-            }
-            try {
-                updates.awaitChangeAfter(seen, Math.min(left, RECHECK_MS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AttemptSpecException("interrupted while reading attempt " + attemptId);
-            }
+        Parts parts;
+        try {
+            parts = updates.awaitUntil(() -> read(attemptId), read -> read.missing() == null, MAX_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AttemptSpecException("interrupted while reading attempt " + attemptId);
         }
+        if (parts.missing() != null) {
+            throw new AttemptSpecException(parts.missing() + " is not in the read models (waited "
+                    + MAX_WAIT_MS / 1000 + " s)");
+        }
+        return parts.spec(attemptId);
     }
 
     @Override

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Serves every Server-Sent-Events stream: each subscriber has a cursor and a source that answers the items
- * after it. Subscribers are drained when a read model changes or an attempt's log grows (and every second, for
- * changes made by other nodes), and get a comment keep-alive every 15 seconds. Items carry their cursor as the SSE id, so a client
+ * after it. A stream of read models is drained when a read model changes; a stream with a topic (an attempt's log)
+ * only when its topic is woken (that attempt's log grew); every stream every second (changes made by other nodes), and get a comment keep-alive every 15 seconds. Items carry their cursor as the SSE id, so a client
  * that reconnects with Last-Event-ID receives everything after it and nothing twice.
  */
 @Component
@@ -46,21 +46,28 @@ public class SseHub implements SmartLifecycle {
         return thread;
     });
     private final AtomicBoolean drainPending = new AtomicBoolean();
+    private final Set<String> pendingTopics = ConcurrentHashMap.newKeySet();
     private final long keepAliveMillis;
 
     public SseHub(ReadModelUpdates updates, AttemptLog attemptLog,
                   @Value("${baton.sse.keep-alive-ms:15000}") long keepAliveMillis) {
         this.keepAliveMillis = keepAliveMillis;
         updates.onChange(this::scheduleDrain);
-        attemptLog.onAppend(attemptId -> scheduleDrain());
-        executor.scheduleWithFixedDelay(this::scheduleDrain, 1, 1, TimeUnit.SECONDS);
+        attemptLog.onAppend(this::wake);
+        executor.scheduleWithFixedDelay(() -> subscriptions.forEach(Subscription::drain), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(this::keepAlive, keepAliveMillis, Math.max(1000, keepAliveMillis / 3),
                 TimeUnit.MILLISECONDS);
     }
 
+    /** A stream of read-model items, drained when a read model changes. */
     public SseEmitter subscribe(long cursor, Source source) {
+        return subscribe(null, cursor, source);
+    }
+
+    /** A stream drained when {@code topic} is woken ({@link #wake}); without a topic, when a read model changes. */
+    public SseEmitter subscribe(String topic, long cursor, Source source) {
         SseEmitter emitter = new SseEmitter(0L);
-        Subscription subscription = new Subscription(emitter, source, cursor);
+        Subscription subscription = new Subscription(topic, emitter, source, cursor);
         subscriptions.add(subscription);
         emitter.onCompletion(() -> subscriptions.remove(subscription));
         emitter.onTimeout(() -> subscriptions.remove(subscription));
@@ -76,7 +83,17 @@ public class SseHub implements SmartLifecycle {
         if (drainPending.compareAndSet(false, true)) {
             executor.execute(() -> {
                 drainPending.set(false);
-                subscriptions.forEach(Subscription::drain);
+                subscriptions.stream().filter(s -> s.topic == null).forEach(Subscription::drain);
+            });
+        }
+    }
+
+    /** Drains the streams of {@code topic} soon (wakes made meanwhile are served by one drain). */
+    private void wake(String topic) {
+        if (pendingTopics.add(topic)) {
+            executor.execute(() -> {
+                pendingTopics.remove(topic);
+                subscriptions.stream().filter(s -> topic.equals(s.topic)).forEach(Subscription::drain);
             });
         }
     }
@@ -113,12 +130,14 @@ public class SseHub implements SmartLifecycle {
     }
 
     private final class Subscription {
+        private final String topic;
         private final SseEmitter emitter;
         private final Source source;
         private long cursor;
         private volatile long lastSent = System.currentTimeMillis();
 
-        Subscription(SseEmitter emitter, Source source, long cursor) {
+        Subscription(String topic, SseEmitter emitter, Source source, long cursor) {
+            this.topic = topic;
             this.emitter = emitter;
             this.source = source;
             this.cursor = cursor;

@@ -138,16 +138,8 @@ class PlanCompilerTest {
         Random random = new Random(20261124);
         for (int round = 0; round < 500; round++) {
             int size = 1 + random.nextInt(40);
-            List<PlanNode> nodes = new ArrayList<>();
-            List<PlanEdge> edges = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                nodes.add(task("t" + i, null));
-                for (int j = 0; j < i; j++) {
-                    if (random.nextInt(size) < 2) {
-                        edges.add(dependsOn("t" + i, "t" + j)); // only on lower numbers: no cycle
-                    }
-                }
-            }
+            List<PlanNode> nodes = tasks(size);
+            List<PlanEdge> edges = randomDag(random, size);
             Collections.shuffle(nodes, random);
             PlanCanvas canvas = PlanCanvas.checked(nodes, edges);
 
@@ -170,16 +162,8 @@ class PlanCompilerTest {
         Random random = new Random(424242);
         for (int round = 0; round < 500; round++) {
             int size = 2 + random.nextInt(30);
-            List<PlanNode> nodes = new ArrayList<>();
-            List<PlanEdge> edges = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                nodes.add(task("t" + i, null));
-                for (int j = 0; j < i; j++) {
-                    if (random.nextInt(size) < 2) {
-                        edges.add(dependsOn("t" + i, "t" + j));
-                    }
-                }
-            }
+            List<PlanNode> nodes = tasks(size);
+            List<PlanEdge> edges = randomDag(random, size);
             int from = random.nextInt(size - 1);
             int to = from + 1 + random.nextInt(size - 1 - from);
             edges.add(dependsOn("t" + from, "t" + to)); // closes a cycle through any path from t<to> down to t<from>
@@ -200,6 +184,27 @@ class PlanCompilerTest {
                         .contains(dependsOn(cycle.get(i), cycle.get(i + 1)));
             }
         }
+    }
+
+    private static List<PlanNode> tasks(int count) {
+        List<PlanNode> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            nodes.add(task("t" + i, null));
+        }
+        return nodes;
+    }
+
+    /** Random dependencies of t<i> on lower-numbered tasks only, so without a cycle (about two per task). */
+    private static List<PlanEdge> randomDag(Random random, int size) {
+        List<PlanEdge> edges = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < i; j++) {
+                if (random.nextInt(size) < 2) {
+                    edges.add(dependsOn("t" + i, "t" + j));
+                }
+            }
+        }
+        return edges;
     }
 
     private static void assertRefused(List<PlanNode> nodes, List<PlanEdge> edges, String message) {

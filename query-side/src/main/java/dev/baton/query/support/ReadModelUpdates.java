@@ -4,6 +4,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Wakes readers that wait for a read model to change (read-your-writes waits and live streams). Projections
@@ -13,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Component
 public class ReadModelUpdates {
 
+    private static final long RECHECK_MS = 50;
     private final Object monitor = new Object();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private long changes;
@@ -34,6 +37,23 @@ public class ReadModelUpdates {
     public long current() {
         synchronized (monitor) {
             return changes;
+        }
+    }
+
+    /**
+     * Reads until {@code done} holds for what {@code read} answers, or {@code maxMillis} have passed: again after each
+     * change, and every {@value #RECHECK_MS} ms for changes made by another node. Answers the last read, done or not.
+     */
+    public <T> T awaitUntil(Supplier<T> read, Predicate<T> done, long maxMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        while (true) {
+            long seen = current();
+            T result = read.get();
+            long left = deadline - System.currentTimeMillis();
+            if (done.test(result) || left <= 0) {
+                return result;
+            }
+            awaitChangeAfter(seen, Math.min(left, RECHECK_MS));
         }
     }
 

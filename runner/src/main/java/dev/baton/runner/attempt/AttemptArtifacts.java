@@ -1,5 +1,6 @@
 package dev.baton.runner.attempt;
 
+import dev.baton.runner.change.DiffArtifacts;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,16 +25,20 @@ public class AttemptArtifacts {
                            Path file) {
     }
 
-    private static final Map<String, String[]> FILES = new LinkedHashMap<>();
+    /** Where an artifact of a name is, in the attempt's folder, and what it is. */
+    private record Kind(String kind, String file, String contentType) {
+    }
+
+    private static final Map<String, Kind> FILES = new LinkedHashMap<>();
 
     static {
-        FILES.put("agent-stdout", new String[]{"agent_output", "agent/agent.stdout", "text/plain"});
-        FILES.put("agent-stderr", new String[]{"agent_output", "agent/agent.stderr", "text/plain"});
+        FILES.put("agent-stdout", new Kind("agent_output", "agent/agent.stdout", "text/plain"));
+        FILES.put("agent-stderr", new Kind("agent_output", "agent/agent.stderr", "text/plain"));
         for (String gate : List.of("install", "test", "lint")) {
-            FILES.put("gate-" + gate, new String[]{"gate_output", "gate-" + gate + "/agent.stdout", "text/plain"});
+            FILES.put("gate-" + gate, new Kind("gate_output", "gate-" + gate + "/agent.stdout", "text/plain"));
         }
-        FILES.put("diff", new String[]{"diff", "diff.patch", "text/x-diff"});
-        FILES.put("diff-json", new String[]{"diff", "diff.json", "application/json"});
+        FILES.put("diff", new Kind("diff", DiffArtifacts.PATCH_FILE, "text/x-diff"));
+        FILES.put("diff-json", new Kind("diff", DiffArtifacts.FILES_FILE, "application/json"));
     }
 
     private final RunnerSettings settings;
@@ -62,14 +67,15 @@ public class AttemptArtifacts {
     }
 
     public Optional<Artifact> find(String attemptId, String name) {
-        String[] spec = FILES.get(name);
-        if (spec == null || !attemptId.matches("[A-Za-z0-9_-]{1,64}")) {
+        Kind kind = FILES.get(name);
+        if (kind == null || !attemptId.matches("[A-Za-z0-9_-]{1,64}")) {
             return Optional.empty();
         }
-        Path file = settings.attemptFolder(attemptId).resolve(spec[1]);
+        Path file = settings.attemptFolder(attemptId).resolve(kind.file());
         try {
             return Files.isRegularFile(file)
-                    ? Optional.of(new Artifact(idOf(attemptId, name), spec[0], name, spec[2], Files.size(file), file))
+                    ? Optional.of(new Artifact(idOf(attemptId, name), kind.kind(), name, kind.contentType(),
+                    Files.size(file), file))
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + name + " of attempt " + attemptId, e);

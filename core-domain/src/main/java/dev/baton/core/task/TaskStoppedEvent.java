@@ -1,0 +1,6 @@
+package dev.baton.core.task;
+
+import dev.baton.core.common.ProjectScoped;
+
+public record TaskStoppedEvent(String taskId, String projectId) implements ProjectScoped {
+}

@@ -44,4 +44,9 @@ public class AggregateSnapshotConfig {
     public SnapshotTriggerDefinition agentProfileSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
+
+    @Bean
+    public SnapshotTriggerDefinition planSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.baton.api.project;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
@@ -15,6 +16,7 @@ import dev.baton.core.project.ProjectUpdatedEvent;
 import dev.baton.core.project.RecordProjectValidationCommand;
 import dev.baton.core.project.UpdateProjectCommand;
 import dev.baton.core.project.ValidationCheck;
+import dev.baton.query.plan.PlanReadModel;
 import dev.baton.query.project.ProjectPage;
 import dev.baton.query.project.ProjectView;
 import dev.baton.runner.project.ProjectValidator;
@@ -48,10 +50,12 @@ class ProjectController {
     private final ReadYourWrites readYourWrites;
     private final ProjectValidator validator;
     private final EventStore eventStore;
+    private final PlanReadModel plans;
 
     ProjectController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                      ProjectValidator validator, EventStore eventStore) {
+                      ProjectValidator validator, EventStore eventStore, PlanReadModel plans) {
         this.eventStore = eventStore;
+        this.plans = plans;
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -75,10 +79,19 @@ class ProjectController {
         return Envelope.ok(page);
     }
 
+    /** The project, with its plan's latest version ({@code latest_plan}: id, version and status; null if none). */
     @GetMapping("/{projectId}")
     Envelope get(@PathVariable String projectId, @RequestParam(name = "min_version", required = false) Long minVersion) {
-        return Envelope.ok(readYourWrites.read(minVersion, () -> find(projectId), ProjectView::version)
-                .orElseThrow(() -> ApiException.notFound("project", projectId)));
+        ProjectView project = readYourWrites.read(minVersion, () -> find(projectId), ProjectView::version)
+                .orElseThrow(() -> ApiException.notFound("project", projectId));
+        return Envelope.ok(new ProjectAnswer(project, plans.latestOfProject(projectId)
+                .map(plan -> new LatestPlan(plan.planId(), plan.planVersion(), plan.status())).orElse(null)));
+    }
+
+    record ProjectAnswer(@JsonUnwrapped ProjectView project, LatestPlan latestPlan) {
+    }
+
+    record LatestPlan(String planId, int version, String status) {
     }
 
     @PatchMapping("/{projectId}")

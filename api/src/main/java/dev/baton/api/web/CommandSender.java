@@ -40,6 +40,15 @@ public class CommandSender {
         throw new IllegalStateException(command.getClass().getSimpleName() + " answered no version");
     }
 
+    /** Sends a command whose handler answers a {@code type}: what the API returns is made of it. */
+    public <T> T ask(Object command, Class<T> type) {
+        Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
+        if (type.isInstance(result)) {
+            return type.cast(result);
+        }
+        throw new IllegalStateException(command.getClass().getSimpleName() + " answered no " + type.getSimpleName());
+    }
+
     private MetaData metaData() {
         RequestContext context = RequestContext.of(request);
         Map<String, Object> data = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.baton.projections.admin;
 import dev.baton.core.common.DomainException;
 import dev.baton.projections.agent.AgentProfileProjection;
 import dev.baton.projections.attempt.AttemptProjection;
+import dev.baton.projections.plan.PlanProjection;
 import dev.baton.projections.board.BoardProjection;
 import dev.baton.projections.timeline.TimelineProjection;
 import dev.baton.query.support.ProjectionGenerations;
@@ -41,6 +42,7 @@ public class ProjectionAdmin {
         TABLES.put(AgentProfileProjection.NAME, AgentProfileProjection.TABLES);
         TABLES.put(TimelineProjection.NAME, TimelineProjection.TABLES);
         TABLES.put(AttemptProjection.NAME, AttemptProjection.TABLES);
+        TABLES.put(PlanProjection.NAME, PlanProjection.TABLES);
     }
 
     private final EventProcessingConfiguration processing;

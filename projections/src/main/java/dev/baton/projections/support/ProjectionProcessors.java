@@ -3,6 +3,7 @@ package dev.baton.projections.support;
 import dev.baton.projections.agent.AgentProfileProjection;
 import dev.baton.projections.attempt.AttemptProjection;
 import dev.baton.projections.board.BoardProjection;
+import dev.baton.projections.plan.PlanProjection;
 import dev.baton.projections.timeline.TimelineProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -29,7 +30,8 @@ public class ProjectionProcessors {
     public static final String SENDS_NO_MESSAGES = "baton.projection.sends-no-messages";
 
     private static final List<String> PROCESSORS =
-            List.of(BoardProjection.NAME, TimelineProjection.NAME, AgentProfileProjection.NAME, AttemptProjection.NAME);
+            List.of(BoardProjection.NAME, TimelineProjection.NAME, AgentProfileProjection.NAME, AttemptProjection.NAME,
+                    PlanProjection.NAME);
 
     @Bean
     public ConfigurerModule projectionProcessorSettings() {

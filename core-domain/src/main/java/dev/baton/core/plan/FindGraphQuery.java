@@ -1,0 +1,4 @@
+package dev.baton.core.plan;
+
+public record FindGraphQuery(String graphId) {
+}

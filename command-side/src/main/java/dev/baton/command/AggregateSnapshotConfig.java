@@ -49,4 +49,10 @@ public class AggregateSnapshotConfig {
     public SnapshotTriggerDefinition planSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
+
+    /** A run's state grows with its graph, and most of its events change one task: snapshots are taken less often. */
+    @Bean
+    public SnapshotTriggerDefinition runSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.run-snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
 }

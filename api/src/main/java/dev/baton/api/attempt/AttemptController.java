@@ -138,7 +138,7 @@ class AttemptController {
         }
         String id = UUID.randomUUID().toString();
         long version = commands.create(new StartAttemptCommand(id, previous.taskId(), previous.agentProfileId(), prompt,
-                attemptId, feedback));
+                attemptId, feedback, null, previous.baseBranch()));
         return Envelope.ok(Map.of("attempt_id", id, "previous_attempt_id", attemptId, "version", version));
     }
 

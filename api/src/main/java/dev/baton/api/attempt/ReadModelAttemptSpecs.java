@@ -72,7 +72,7 @@ class ReadModelAttemptSpecs implements AttemptSpecs {
             List<String> criteria = task.checklist() == null ? List.of()
                     : task.checklist().stream().map(ChecklistItem::text).toList();
             return new AttemptSpec(attemptId, attempt.taskId(), attempt.projectId(), ProjectRepositories.of(project),
-                    project.defaultBranch(), project.commands(), project.botIdentity(), settingsOf(profile),
+                    attempt.baseBranch() != null ? attempt.baseBranch() : project.defaultBranch(), project.commands(), project.botIdentity(), settingsOf(profile),
                     task.title(), task.description(), criteria, attempt.prompt(), attempt.previousAttemptId(),
                     attempt.feedback());
         }

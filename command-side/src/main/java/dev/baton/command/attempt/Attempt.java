@@ -84,7 +84,7 @@ public class Attempt {
         String feedback = Checks.optional("feedback", command.feedback(), Checks.MAX_TEXT);
         apply(new AttemptQueuedEvent(command.attemptId(), task.taskId(), task.projectId(), agent,
                 prompt, "baton/" + task.taskId() + "/" + command.attemptId(), command.previousAttemptId(), feedback,
-                checkedCopyFiles(command.copyFiles())));
+                checkedCopyFiles(command.copyFiles()), Checks.optionalBranch("target_branch", command.targetBranch())));
     }
 
     protected Attempt() {

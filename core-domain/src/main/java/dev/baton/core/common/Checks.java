@@ -31,6 +31,22 @@ public final class Checks {
         return value;
     }
 
+    /** A git branch name (as {@code git check-ref-format --branch} would take it), at most 200 characters. */
+    public static String branch(String field, String value) {
+        String branch = required(field, value, MAX_NAME);
+        boolean valid = !branch.startsWith("-") && !branch.startsWith("/") && !branch.endsWith("/")
+                && !branch.endsWith(".lock") && !branch.contains("..") && !branch.contains("//") && !branch.contains("@{")
+                && branch.chars().noneMatch(c -> c <= ' ' || "~^:?*[\\\u007f".indexOf(c) >= 0);
+        if (!valid) {
+            throw DomainException.invalidField(field, field + " is not a valid git branch name");
+        }
+        return branch;
+    }
+
+    public static String optionalBranch(String field, String value) {
+        return value == null ? null : branch(field, value);
+    }
+
     public static List<String> strings(String field, List<String> values, int maxLength) {
         if (values == null) {
             return List.of();

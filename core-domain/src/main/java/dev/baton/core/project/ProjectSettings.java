@@ -42,10 +42,7 @@ public record ProjectSettings(String name, String vision, String repoUrl, String
         if (path != null && !Path.of(path).isAbsolute()) {
             throw DomainException.invalidField("local_path", "local_path must be an absolute path");
         }
-        String branch = defaultBranch == null ? "main" : Checks.required("default_branch", defaultBranch, 200);
-        if (!validBranchName(branch)) {
-            throw DomainException.invalidField("default_branch", "default_branch is not a valid git branch name");
-        }
+        String branch = defaultBranch == null ? "main" : Checks.branch("default_branch", defaultBranch);
         return new ProjectSettings(checkedName, vision, url, path, branch, checkedCommands(commands),
                 checkedColumns(columns), checkedBudgets(budgets), checkedBot(botIdentity));
     }
@@ -76,12 +73,6 @@ public record ProjectSettings(String name, String vision, String repoUrl, String
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static boolean validBranchName(String branch) {
-        return !branch.startsWith("-") && !branch.startsWith("/") && !branch.endsWith("/") && !branch.endsWith(".lock")
-                && !branch.contains("..") && !branch.contains("//") && !branch.contains("@{")
-                && branch.chars().noneMatch(c -> c <= ' ' || "~^:?*[\\\u007f".indexOf(c) >= 0);
     }
 
     private static ProjectCommands checkedCommands(ProjectCommands commands) {

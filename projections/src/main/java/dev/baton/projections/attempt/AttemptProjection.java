@@ -44,7 +44,8 @@ public class AttemptProjection {
     @EventHandler
     void on(AttemptQueuedEvent event, @Timestamp Instant at, TrackingToken token) {
         attempts.insert(gen(), AttemptView.queued(event.attemptId(), event.taskId(), event.projectId(),
-                event.agentProfileId(), event.prompt(), event.branch(), event.previousAttemptId(), event.feedback(), at),
+                event.agentProfileId(), event.prompt(), event.branch(), event.targetBranch(), event.previousAttemptId(),
+                event.feedback(), at),
                 context.position(token));
     }
 

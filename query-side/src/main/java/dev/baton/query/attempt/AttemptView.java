@@ -30,10 +30,12 @@ public record AttemptView(String attemptId, String taskId, String projectId, Str
     public record Conflict(List<String> files, String message) {
     }
 
+    /** {@code baseBranch} is the branch asked for (null: the project's default, filled in when the attempt runs). */
     public static AttemptView queued(String attemptId, String taskId, String projectId, String agentProfileId,
-                                     String prompt, String branch, String previousAttemptId, String feedback,
-                                     Instant at) {
-        return new AttemptView(attemptId, taskId, projectId, "queued", agentProfileId, prompt, branch, null, null, null,
+                                     String prompt, String branch, String baseBranch, String previousAttemptId,
+                                     String feedback, Instant at) {
+        return new AttemptView(attemptId, taskId, projectId, "queued", agentProfileId, prompt, branch, baseBranch, null,
+                null,
                 previousAttemptId, feedback, at, null, null, null, null, List.of(), null, new Usage(0, 0, 0), null,
                 List.of(), List.of(), 0);
     }

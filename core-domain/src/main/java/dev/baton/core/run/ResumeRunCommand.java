@@ -1,0 +1,6 @@
+package dev.baton.core.run;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ResumeRunCommand(@TargetAggregateIdentifier String runId) {
+}

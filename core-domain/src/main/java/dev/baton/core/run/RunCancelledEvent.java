@@ -1,0 +1,4 @@
+package dev.baton.core.run;
+
+public record RunCancelledEvent(String runId, String projectId) implements RunEvent {
+}

@@ -1,0 +1,4 @@
+package dev.baton.core.run;
+
+public record RunTaskResumedEvent(String runId, String projectId, String taskId) implements RunEvent {
+}

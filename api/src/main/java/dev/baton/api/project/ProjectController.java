@@ -84,8 +84,9 @@ class ProjectController {
     Envelope get(@PathVariable String projectId, @RequestParam(name = "min_version", required = false) Long minVersion) {
         ProjectView project = readYourWrites.read(minVersion, () -> find(projectId), ProjectView::version)
                 .orElseThrow(() -> ApiException.notFound("project", projectId));
-        return Envelope.ok(new ProjectAnswer(project, plans.latestOfProject(projectId)
-                .map(plan -> new LatestPlan(plan.planId(), plan.planVersion(), plan.status())).orElse(null)));
+        LatestPlan plan = plans.latestOfProject(projectId)
+                .map(latest -> new LatestPlan(latest.planId(), latest.planVersion(), latest.status())).orElse(null);
+        return Envelope.ok(new ProjectAnswer(project.withLatestPlanVersion(plan == null ? null : plan.version()), plan));
     }
 
     record ProjectAnswer(@JsonUnwrapped ProjectView project, LatestPlan latestPlan) {

@@ -4,6 +4,7 @@ import dev.baton.core.common.DomainException;
 import dev.baton.projections.agent.AgentProfileProjection;
 import dev.baton.projections.attempt.AttemptProjection;
 import dev.baton.projections.plan.PlanProjection;
+import dev.baton.projections.run.RunProjection;
 import dev.baton.projections.board.BoardProjection;
 import dev.baton.projections.timeline.TimelineProjection;
 import dev.baton.query.support.ProjectionGenerations;
@@ -43,6 +44,7 @@ public class ProjectionAdmin {
         TABLES.put(TimelineProjection.NAME, TimelineProjection.TABLES);
         TABLES.put(AttemptProjection.NAME, AttemptProjection.TABLES);
         TABLES.put(PlanProjection.NAME, PlanProjection.TABLES);
+        TABLES.put(RunProjection.NAME, RunProjection.TABLES);
     }
 
     private final EventProcessingConfiguration processing;

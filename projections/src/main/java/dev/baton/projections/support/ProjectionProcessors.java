@@ -4,6 +4,7 @@ import dev.baton.projections.agent.AgentProfileProjection;
 import dev.baton.projections.attempt.AttemptProjection;
 import dev.baton.projections.board.BoardProjection;
 import dev.baton.projections.plan.PlanProjection;
+import dev.baton.projections.run.RunProjection;
 import dev.baton.projections.timeline.TimelineProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -31,7 +32,7 @@ public class ProjectionProcessors {
 
     private static final List<String> PROCESSORS =
             List.of(BoardProjection.NAME, TimelineProjection.NAME, AgentProfileProjection.NAME, AttemptProjection.NAME,
-                    PlanProjection.NAME);
+                    PlanProjection.NAME, RunProjection.NAME);
 
     @Bean
     public ConfigurerModule projectionProcessorSettings() {

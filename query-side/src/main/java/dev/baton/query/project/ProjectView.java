@@ -51,6 +51,12 @@ public record ProjectView(String projectId, String name, String vision, String r
                 botIdentity, archived, lastValidation, latestPlanVersion, perColumn, createdAt, updatedAt, version);
     }
 
+    /** With the number of the project plan's latest version (the plans read model knows it). */
+    public ProjectView withLatestPlanVersion(Integer planVersion) {
+        return new ProjectView(projectId, name, vision, repoUrl, localPath, defaultBranch, commands, columns, budgets,
+                botIdentity, archived, lastValidation, planVersion, counts, createdAt, updatedAt, version);
+    }
+
     /** The column whose cards count as finished: {@code done} if the board has one, else the last column. */
     public String doneColumn() {
         return Column.finishing(columns.stream().map(Column::id).toList());

@@ -1,0 +1,287 @@
+package dev.baton.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.ApiTestBase;
+import dev.baton.api.support.GitRepos;
+import dev.baton.api.support.Json;
+import dev.baton.api.support.SamplePlan;
+import dev.baton.api.support.SseClient;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Orchestration runs for real, as a new user would try them: the sample plan (two modules, eight tasks, dependencies
+ * across modules) is confirmed and run by a `command` agent that writes one file per task, listing the task files it
+ * found when it started; merges land on the repository's main branch.
+ */
+class RunApiTest extends ApiTestBase {
+
+    /** Writes task-<key>.txt with the task files present when it started; fails for the key in FAIL. */
+    private static final String AGENT_SCRIPT = """
+            key=$(printf '%s' "$BATON_PROMPT" | sed -n 's/^# Task: Task \\([a-z0-9]*\\).*/\\1/p' | head -1)
+            if [ -n "$FAIL" ] && [ "$key" = "$FAIL" ]; then echo "task $key cannot be done" >&2; exit 3; fi
+            found=$(ls task-*.txt 2>/dev/null | tr '\\n' ' ')
+            sleep 0.4
+            echo "$found" > "task-$key.txt"
+            """;
+    private static final Duration RUN_WAIT = Duration.ofSeconds(90);
+
+    private Path repo;
+    private String projectId;
+    private Map<String, String> taskIds;
+    private String graphId;
+
+    @BeforeEach
+    void confirmedPlan() {
+        repo = GitRepos.create();
+        projectId = api.post("/api/v1/projects", Json.obj("name", uniqueName("Orchestrated"), "local_path",
+                repo.toString(), "bot_identity", Map.of("name", "Baton Bot", "email", "bot@baton.test")))
+                .expect(201).data().get("project_id").asText();
+        String planId = api.post("/api/v1/projects/" + projectId + "/plans", SamplePlan.body()).expect(201).data()
+                .get("plan_id").asText();
+        JsonNode confirmed = api.post("/api/v1/plans/" + planId + "/confirm", "{}").expect(200).data();
+        assertThat(confirmed.get("tasks_on_board").asInt()).isEqualTo(8);
+        graphId = confirmed.get("graph_id").asText();
+        taskIds = new HashMap<>();
+        confirmed.get("tasks").forEach(task -> taskIds.put(task.get("key").asText(), task.get("task_id").asText()));
+    }
+
+    private String agent(String failingKey) {
+        return api.post("/api/v1/agents", Json.obj("name", uniqueName("Builder"), "adapter", "command",
+                        "command", List.of("bash", "-c", AGENT_SCRIPT),
+                        "env", failingKey == null ? Map.of() : Map.of("FAIL", failingKey)))
+                .expect(201).data().get("agent_profile_id").asText();
+    }
+
+    private String startRun(String agent, int maxAgents, String failurePolicy, Integer retryLimit) {
+        Map<String, Object> body = Json.map("max_agents", maxAgents, "target_branch", "main", "agent_profile_id", agent,
+                "merge_policy", "auto_on_gates_pass", "failure_policy", failurePolicy);
+        if (retryLimit != null) {
+            body.put("retry_limit", retryLimit);
+        }
+        JsonNode started = api.post("/api/v1/graphs/" + graphId + "/run", Json.write(body)).expect(201).data();
+        assertThat(started.get("status").asText()).isEqualTo("running");
+        return started.get("run_id").asText();
+    }
+
+    private JsonNode awaitRun(String runId, String... statuses) {
+        JsonNode[] run = new JsonNode[1];
+        await().atMost(RUN_WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            run[0] = api.get("/api/v1/runs/" + runId).expect(200).data();
+            return Set.of(statuses).contains(run[0].get("status").asText());
+        });
+        return run[0];
+    }
+
+    private Map<String, JsonNode> diagram(String runId) {
+        Map<String, JsonNode> nodes = new HashMap<>();
+        api.get("/api/v1/runs/" + runId + "/diagram").expect(200).data().get("nodes")
+                .forEach(node -> nodes.put(node.get("key").asText(), node));
+        return nodes;
+    }
+
+    /** The content of a file on the repository's main branch, or null when it has no such file. */
+    private String onMain(String file) throws IOException {
+        try (Git git = Git.open(repo.toFile())) {
+            RevCommit head = git.getRepository().parseCommit(git.getRepository().resolve(Constants.R_HEADS + "main"));
+            try (TreeWalk walk = TreeWalk.forPath(git.getRepository(), file, head.getTree())) {
+                return walk == null ? null : new String(git.getRepository().open(walk.getObjectId(0)).getBytes(),
+                        StandardCharsets.UTF_8).strip();
+            }
+        }
+    }
+
+    /** The project's attempt events in store order, as "type taskKey". */
+    private List<String> attemptHistory() {
+        Map<String, String> keys = new HashMap<>();
+        taskIds.forEach((key, id) -> keys.put(id, key));
+        return timeline("project_id=" + projectId + "&aggregate_type=Attempt").stream()
+                .map(item -> item.get("type").asText() + " " + keys.get(item.get("payload").get("task_id").asText()))
+                .toList();
+    }
+
+    /** The most attempts whose agent or gates were at work at the same moment, by the timeline. */
+    private static int peakConcurrency(List<String> history) {
+        int running = 0;
+        int peak = 0;
+        for (String entry : history) {
+            String type = entry.split(" ")[0];
+            if (type.equals("AttemptRunStartedEvent")) {
+                peak = Math.max(peak, ++running);
+            } else if (Set.of("AttemptSubmittedForReviewEvent", "AttemptFailedEvent", "AttemptCancelledEvent")
+                    .contains(type)) {
+                running--;
+            }
+        }
+        return peak;
+    }
+
+    @Test
+    void aRunStartsEachTaskAfterItsDependenciesAreMergedWithinMaxAgentsAndCompletes() throws IOException {
+        String runId = startRun(agent(null), 3, "fail_fast", null);
+        try (SseClient events = SseClient.open(base(), "/api/v1/runs/" + runId + "/events?after=0")) {
+            JsonNode run = awaitRun(runId, "completed", "failed", "cancelled");
+            assertThat(run.get("status").asText()).isEqualTo("completed");
+            assertThat(run.get("counts").get("done").asInt()).isEqualTo(8);
+            assertThat(run.get("progress").get("percent").asInt()).isEqualTo(100);
+            assertThat(run.get("running_agents")).isEmpty();
+            assertThat(run.get("elapsed_ms").asLong()).isPositive();
+
+            List<String> history = attemptHistory();
+            assertThat(peakConcurrency(history)).isBetween(2, 3);
+            SamplePlan.DEPENDENCIES.forEach((task, dependencies) -> dependencies.forEach(dependency -> {
+                assertThat(history).contains("AttemptMergedEvent " + dependency);
+                assertThat(history.indexOf("AttemptRunStartedEvent " + task))
+                        .as(task + " starts after " + dependency + " is merged")
+                        .isGreaterThan(history.indexOf("AttemptMergedEvent " + dependency));
+            }));
+            for (String task : SamplePlan.TASKS) {
+                String found = onMain("task-" + task + ".txt");
+                assertThat(found).as("task %s's commit on main", task).isNotNull();
+                for (String dependency : SamplePlan.DEPENDENCIES.get(task)) {
+                    assertThat(found).as("%s started from a base with %s", task, dependency)
+                            .contains("task-" + dependency + ".txt");
+                }
+            }
+            assertThat(diagram(runId).values()).allMatch(node -> node.get("status").asText().equals("done"));
+            assertThat(api.get("/api/v1/runs/" + runId + "/diagram").expect(200).data().get("edges")).hasSize(9);
+
+            List<SseClient.Message> stream = events.until(message -> message.json().path("type").asText().equals("run")
+                    && message.json().get("status").asText().equals("completed"), Duration.ofSeconds(10));
+            List<String> a2 = stream.stream().map(SseClient.Message::json)
+                    .filter(item -> item.get("type").asText().equals("node")
+                            && item.get("task_id").asText().equals(taskIds.get("a2")))
+                    .map(item -> item.get("status").asText()).distinct().toList();
+            assertThat(a2).containsSubsequence("running", "review", "done");
+            assertThat(stream).anyMatch(message -> message.json().get("type").asText().equals("attempt"));
+        }
+    }
+
+    @Test
+    void failFastCancelsTheRestWhenATaskFails() {
+        String runId = startRun(agent("a3"), 3, "fail_fast", null);
+        JsonNode run = awaitRun(runId, "completed", "failed", "cancelled");
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("reason").asText()).contains("task a3 failed");
+        Map<String, JsonNode> nodes = diagram(runId);
+        assertThat(nodes.get("a3").get("status").asText()).isEqualTo("failed");
+        assertThat(nodes.get("a4").get("status").asText()).isEqualTo("pending");
+        assertThat(nodes.values()).noneMatch(node -> Set.of("running", "review").contains(node.get("status").asText()));
+        List<String> history = attemptHistory();
+        assertThat(history).doesNotContain("AttemptQueuedEvent a4", "AttemptQueuedEvent s4");
+    }
+
+    @Test
+    void bestEffortCompletesEverythingThatDoesNotDependOnTheFailedTask() throws IOException {
+        String runId = startRun(agent("a3"), 3, "best_effort", null);
+        JsonNode run = awaitRun(runId, "completed", "failed", "cancelled");
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("reason").asText()).isEqualTo("1 failed, 2 blocked of 8 tasks");
+        Map<String, JsonNode> nodes = diagram(runId);
+        for (String done : List.of("a1", "a2", "s1", "s2", "s3")) {
+            assertThat(nodes.get(done).get("status").asText()).as(done).isEqualTo("done");
+            assertThat(onMain("task-" + done + ".txt")).isNotNull();
+        }
+        assertThat(nodes.get("a4").get("status").asText()).isEqualTo("blocked");
+        assertThat(nodes.get("a4").get("blocked_by").asText()).isEqualTo(taskIds.get("a3"));
+        assertThat(nodes.get("s4").get("status").asText()).isEqualTo("blocked");
+        assertThat(onMain("task-a4.txt")).isNull();
+    }
+
+    @Test
+    void retryStartsTwoMoreAttemptsWithTheFailureInTheirPrompt() {
+        String runId = startRun(agent("a3"), 3, "retry", 2);
+        awaitRun(runId, "completed", "failed", "cancelled");
+        JsonNode attempts = api.get("/api/v1/tasks/" + taskIds.get("a3") + "/attempts").expect(200).data().get("items");
+        assertThat(attempts).hasSize(3);
+        List<JsonNode> newestFirst = Json.list(attempts);
+        assertThat(newestFirst.get(0).get("prompt").asText()).contains("A previous attempt at this task failed");
+        assertThat(newestFirst.get(2).get("prompt").isNull()).isTrue();
+        assertThat(diagram(runId).get("a3").get("attempts").asInt()).isEqualTo(3);
+        assertThat(diagram(runId).get("a3").get("status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void aPausedRunStartsAndMergesNothingUntilResumedAndACancelledOneStops() {
+        String runId = startRun(agent(null), 1, "fail_fast", null);
+        api.post("/api/v1/runs/" + runId + "/pause", "").expect(200);
+        await().atMost(WAIT).until(() -> diagram(runId).get("a1").get("status").asText().equals("review"));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> {
+            Map<String, JsonNode> nodes = diagram(runId);
+            return nodes.get("a1").get("status").asText().equals("review")
+                    && nodes.get("a2").get("status").asText().equals("pending");
+        });
+        api.post("/api/v1/runs/" + runId + "/pause", "").expectError(409, "INVALID_STATE");
+        api.post("/api/v1/runs/" + runId + "/resume", "").expect(200);
+        await().atMost(WAIT).until(() -> diagram(runId).get("a2").get("status").asText().equals("running"));
+        api.post("/api/v1/runs/" + runId + "/cancel", "").expect(200);
+        JsonNode run = awaitRun(runId, "cancelled");
+        assertThat(run.get("finished_at").isNull()).isFalse();
+        await().atMost(WAIT).until(() -> diagram(runId).get("a2").get("status").asText().equals("stopped"));
+        JsonNode a2Attempts = api.get("/api/v1/tasks/" + taskIds.get("a2") + "/attempts").expect(200).data()
+                .get("items");
+        String a2Attempt = a2Attempts.get(0).get("attempt_id").asText();
+        awaitAttempt(a2Attempt, "cancelled");
+        api.post("/api/v1/runs/" + runId + "/resume", "").expectError(409, "INVALID_STATE");
+        api.post("/api/v1/runs/" + runId + "/cancel", "").expectError(409, "INVALID_STATE");
+    }
+
+    @Test
+    void badRunsGetPreciseErrorsAndStartNothing() {
+        String agent = agent(null);
+        String unknown = "00000000-0000-4000-8000-000000000000";
+        api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 0, "agent_profile_id", agent))
+                .expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 65, "agent_profile_id", agent))
+                .expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 2, "agent_profile_id", agent,
+                "merge_policy", "yolo")).expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 2, "agent_profile_id", agent,
+                "failure_policy", "best_effort", "retry_limit", 2)).expectError(400, "VALIDATION_FAILED");
+        JsonNode branch = api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 2, "agent_profile_id",
+                agent, "target_branch", "nowhere")).expectError(400, "VALIDATION_FAILED");
+        assertThat(branch.get("message").asText()).contains("nowhere");
+        api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 2)).expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 2, "agent_profile_id", unknown))
+                .expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/graphs/" + graphId + "/run", "{\"max_agents\": \"many\"}").expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/graphs/" + unknown + "/run", Json.obj("max_agents", 2)).expectError(404, "NOT_FOUND");
+        assertThat(api.get("/api/v1/projects/" + projectId + "/runs").expect(200).data().get("items")).isEmpty();
+
+        api.get("/api/v1/runs/" + unknown).expectError(404, "NOT_FOUND");
+        api.get("/api/v1/runs/" + unknown + "/diagram").expectError(404, "NOT_FOUND");
+        api.get("/api/v1/runs/" + unknown + "/events").expectError(404, "NOT_FOUND");
+        api.post("/api/v1/runs/" + unknown + "/pause", "").expectError(404, "NOT_FOUND");
+        api.get("/api/v1/graphs/" + unknown).expectError(404, "NOT_FOUND");
+        api.post("/api/v1/tasks/" + taskIds.get("a1") + "/promote", Json.obj("attempt_id", unknown))
+                .expectError(404, "NOT_FOUND");
+        api.post("/api/v1/tasks/" + unknown + "/promote", Json.obj("attempt_id", unknown)).expectError(404, "NOT_FOUND");
+    }
+
+    @Test
+    void anUnconfirmedGraphDoesNotRun() {
+        String otherProject = createProject(uniqueName("Unconfirmed"));
+        String planId = api.post("/api/v1/projects/" + otherProject + "/plans", SamplePlan.body()).expect(201).data()
+                .get("plan_id").asText();
+        String graph = api.post("/api/v1/plans/" + planId + "/compile", Json.obj("mode", "mvp")).expect(200).data()
+                .get("graph_id").asText();
+        api.post("/api/v1/graphs/" + graph + "/run", Json.obj("max_agents", 2, "agent_profile_id", agent(null)))
+                .expectError(409, "INVALID_STATE");
+    }
+}

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.Api;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
+import dev.baton.api.support.ServerProcesses;
 import dev.baton.runner.process.Processes;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,16 +35,21 @@ class AttemptRecoveryTest {
     Path dataDir;
     @TempDir
     Path markers;
-    private final List<Process> servers = new ArrayList<>();
+    private ServerProcesses servers;
+
+    @BeforeEach
+    void servers() {
+        servers = new ServerProcesses(dataDir);
+    }
 
     @AfterEach
     void stopServers() {
-        servers.forEach(Process::destroyForcibly);
+        servers.close();
     }
 
     @Test
     void afterKillMinus9EveryAttemptCarriesOnOrEndsWithAReason() throws Exception {
-        Api api = start();
+        Api api = servers.start();
         Path repo = GitRepos.create();
         String projectId = api.post("/api/v1/projects", Json.obj("name", "Recovery", "local_path", repo.toString(),
                 "commands", Map.of("test", "true"))).expect(201).data().get("project_id").asText();
@@ -61,14 +67,14 @@ class AttemptRecoveryTest {
         awaitStatus(api, finishing, "running");
         await().atMost(Duration.ofSeconds(30)).until(() -> ticks(api, ticking).size() >= 5);
 
-        servers.get(0).destroyForcibly().waitFor();
+        servers.killLast();
         Files.writeString(go, "go");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
         long agent = Long.parseLong(Files.readString(pidFile).strip());
         killGroup(agent);
         await().atMost(Duration.ofSeconds(10)).until(() -> !Processes.isRunning(agent));
 
-        Api restarted = start();
+        Api restarted = servers.start();
         assertThat(ticks(restarted, ticking).size()).as("the ticking agent still runs after the restart").isLessThan(200);
 
         JsonNode ticked = awaitStatus(restarted, ticking, "review_ready");
@@ -102,14 +108,8 @@ class AttemptRecoveryTest {
                 return answer[0].status() == 200 && status.equals(answer[0].data().get("status").asText());
             });
         } catch (ConditionTimeoutException e) {
-            StringBuilder logs = new StringBuilder();
-            for (int i = 0; i < servers.size(); i++) {
-                String log = Files.readString(dataDir.resolve("server-" + i + ".log"));
-                logs.append("\n--- server ").append(i).append(" ---\n")
-                        .append(log.length() > 20_000 ? log.substring(log.length() - 20_000) : log);
-            }
             throw new AssertionError("attempt " + attemptId + " did not become " + status + "; last answer: "
-                    + (answer[0] == null ? null : answer[0].text()) + logs, e);
+                    + (answer[0] == null ? null : answer[0].text()) + servers.logs(), e);
         }
         return answer[0].data();
     }
@@ -138,31 +138,5 @@ class AttemptRecoveryTest {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String group = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2];
         new ProcessBuilder("bash", "-c", "kill -KILL -- -" + group).inheritIO().start().waitFor();
-    }
-
-    /** A server in its own JVM (the test's class path), on the test's data folder and a free port, once healthy. */
-    private Api start() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = dataDir.resolve("server-" + servers.size() + ".log");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
-                "--server.port=" + port, "--baton.data-dir=" + dataDir, "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        servers.add(server);
-        Api api = new Api("http://127.0.0.1:" + port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!server.isAlive()) {
-                throw new AssertionError("the server stopped: " + Files.readString(log));
-            }
-            try {
-                return api.get("/actuator/health").status() == 200;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-        return api;
     }
 }

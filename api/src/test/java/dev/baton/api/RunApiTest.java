@@ -5,16 +5,12 @@ import dev.baton.api.support.ApiTestBase;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
 import dev.baton.api.support.SamplePlan;
+import dev.baton.api.support.SampleRun;
 import dev.baton.api.support.SseClient;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,14 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class RunApiTest extends ApiTestBase {
 
-    /** Writes task-<key>.txt with the task files present when it started; fails for the key in FAIL. */
-    private static final String AGENT_SCRIPT = """
-            key=$(printf '%s' "$BATON_PROMPT" | sed -n 's/^# Task: Task \\([a-z0-9]*\\).*/\\1/p' | head -1)
-            if [ -n "$FAIL" ] && [ "$key" = "$FAIL" ]; then echo "task $key cannot be done" >&2; exit 3; fi
-            found=$(ls task-*.txt 2>/dev/null | tr '\\n' ' ')
-            sleep 0.4
-            echo "$found" > "task-$key.txt"
-            """;
     private static final Duration RUN_WAIT = Duration.ofSeconds(90);
 
     private Path repo;
@@ -64,7 +52,7 @@ class RunApiTest extends ApiTestBase {
 
     private String agent(String failingKey) {
         return api.post("/api/v1/agents", Json.obj("name", uniqueName("Builder"), "adapter", "command",
-                        "command", List.of("bash", "-c", AGENT_SCRIPT),
+                        "command", List.of("bash", "-c", SampleRun.AGENT_SCRIPT),
                         "env", failingKey == null ? Map.of() : Map.of("FAIL", failingKey)))
                 .expect(201).data().get("agent_profile_id").asText();
     }
@@ -96,40 +84,12 @@ class RunApiTest extends ApiTestBase {
         return nodes;
     }
 
-    /** The content of a file on the repository's main branch, or null when it has no such file. */
     private String onMain(String file) throws IOException {
-        try (Git git = Git.open(repo.toFile())) {
-            RevCommit head = git.getRepository().parseCommit(git.getRepository().resolve(Constants.R_HEADS + "main"));
-            try (TreeWalk walk = TreeWalk.forPath(git.getRepository(), file, head.getTree())) {
-                return walk == null ? null : new String(git.getRepository().open(walk.getObjectId(0)).getBytes(),
-                        StandardCharsets.UTF_8).strip();
-            }
-        }
+        return SampleRun.onMain(repo, file);
     }
 
-    /** The project's attempt events in store order, as "type taskKey". */
     private List<String> attemptHistory() {
-        Map<String, String> keys = new HashMap<>();
-        taskIds.forEach((key, id) -> keys.put(id, key));
-        return timeline("project_id=" + projectId + "&aggregate_type=Attempt").stream()
-                .map(item -> item.get("type").asText() + " " + keys.get(item.get("payload").get("task_id").asText()))
-                .toList();
-    }
-
-    /** The most attempts whose agent or gates were at work at the same moment, by the timeline. */
-    private static int peakConcurrency(List<String> history) {
-        int running = 0;
-        int peak = 0;
-        for (String entry : history) {
-            String type = entry.split(" ")[0];
-            if (type.equals("AttemptRunStartedEvent")) {
-                peak = Math.max(peak, ++running);
-            } else if (Set.of("AttemptSubmittedForReviewEvent", "AttemptFailedEvent", "AttemptCancelledEvent")
-                    .contains(type)) {
-                running--;
-            }
-        }
-        return peak;
+        return SampleRun.attemptHistory(api, projectId, taskIds);
     }
 
     @Test
@@ -144,7 +104,7 @@ class RunApiTest extends ApiTestBase {
             assertThat(run.get("elapsed_ms").asLong()).isPositive();
 
             List<String> history = attemptHistory();
-            assertThat(peakConcurrency(history)).isBetween(2, 3);
+            assertThat(SampleRun.peakConcurrency(history)).isBetween(2, 3);
             SamplePlan.DEPENDENCIES.forEach((task, dependencies) -> dependencies.forEach(dependency -> {
                 assertThat(history).contains("AttemptMergedEvent " + dependency);
                 assertThat(history.indexOf("AttemptRunStartedEvent " + task))

@@ -91,8 +91,12 @@ public class Attempt {
         // for Axon
     }
 
+    /** Idempotent: a runner that carries on after a restart may report the agent running again. */
     @CommandHandler
     public Long handle(MarkAttemptRunningCommand command) {
+        if (status == AttemptStatus.RUNNING) {
+            return AggregateLifecycle.getVersion();
+        }
         require(AttemptStatus.QUEUED, "start running");
         String baseCommit = Checks.required("base_commit", command.baseCommit(), Checks.MAX_NAME);
         String baseBranch = Checks.required("base_branch", command.baseBranch(), Checks.MAX_NAME);

@@ -88,7 +88,7 @@ final class AttemptExecution implements Runnable {
             switch (run.phase()) {
                 case STARTING -> {
                     if (recovered) {
-                        abandonStart();
+                        resumeStart();
                     } else {
                         start();
                     }
@@ -126,20 +126,24 @@ final class AttemptExecution implements Runnable {
                 : WorkspaceBase.branch(spec.targetBranch());
         Workspace workspace = parts.workspaces().create(new WorkspaceRequest(spec.repository(), spec.taskId(),
                 spec.attemptId(), base, filesToCopy(spec)));
+        parts.queue().workspaceCreated(run.attemptId(), workspace.baseCommit());
         checkNotStopped();
         log(LogEntry.progress("agent", 2, 3, "starting the agent"));
         RunRequest request = runRequest(spec, workspace.path());
         AgentCli cli = cliFor(spec);
         Invocation invocation = cli.invocation(request);
         log(LogEntry.command(String.join(" ", invocation.argv()), workspace.path().toString()));
-        AgentProcess process = parts.supervisor().start(invocation, agentFiles());
+        agentRunning(parts.supervisor().start(invocation, agentFiles()), spec, workspace.baseCommit());
+    }
+
+    private void agentRunning(AgentProcess process, AttemptSpec spec, String baseCommit) throws InterruptedException {
         current = process;
         if (!parts.commands().send(run, new MarkAttemptRunningCommand(run.attemptId(), spec.targetBranch(),
-                workspace.baseCommit()))) {
+                baseCommit))) {
             process.stop(parts.settings().stopGrace());
             throw new Ended();
         }
-        parts.queue().agentStarted(run.attemptId(), process.pid(), workspace.baseCommit());
+        parts.queue().agentStarted(run.attemptId(), process.pid(), baseCommit);
         log(LogEntry.progress("agent", 3, 3, "the agent is running"));
         run = parts.queue().find(run.attemptId()).orElseThrow();
         followAgent(process, spec);
@@ -153,14 +157,25 @@ final class AttemptExecution implements Runnable {
         return parts.queue().find(spec.previousAttemptId()).map(RunQueue.Run::copyFiles).orElse(List.of());
     }
 
-    /** The server stopped between claiming the attempt and reporting its agent running: it cannot be trusted. */
-    private void abandonStart() throws IOException, InterruptedException {
-        Optional<AgentProcess> leftover = parts.supervisor().reattach(agentFiles());
-        if (leftover.isPresent()) {
-            leftover.get().stop(parts.settings().stopGrace());
+    /**
+     * The server stopped between claiming the attempt and recording its agent running. An agent that was started goes
+     * on (reported running again, which the attempt takes as a repeat), so no task's agent starts twice; without one,
+     * whatever workspace the start had made is discarded and the start begins again.
+     */
+    private void resumeStart() throws IOException, InterruptedException {
+        AttemptSpec spec = specFor();
+        Optional<AgentProcess> started = parts.supervisor().reattach(agentFiles());
+        if (started.isPresent() && run.baseCommit() != null) {
+            log(LogEntry.log("info", "the server restarted while the agent was starting; carrying on with it"));
+            agentRunning(started.get(), spec, run.baseCommit());
+            return;
         }
-        fail("the server stopped while this attempt was starting, so its workspace and agent cannot be trusted;"
-                + " start a new attempt", null);
+        if (started.isPresent()) {
+            started.get().stop(parts.settings().stopGrace());
+        }
+        parts.workspaces().discardUnstarted(spec.repository(), spec.attemptId(), spec.branch());
+        log(LogEntry.log("info", "the server restarted while this attempt was starting; starting it again"));
+        start();
     }
 
     private void followAgent(AgentProcess process, AttemptSpec spec) throws InterruptedException {

@@ -118,6 +118,9 @@ public class RunQueue {
                 fullProjects.add(run.projectId());
             }
         }
+        if (!claimed.isEmpty()) {
+            durable(); // a claim lost in a crash would find the workspace its start made
+        }
         return claimed;
     }
 
@@ -126,6 +129,12 @@ public class RunQueue {
         return jdbc.query("select " + COLUMNS + " from runner_attempt where node_id = ? and phase in (?, ?, ?, ?, ?)"
                         + " order by queue_position", RUN, nodeId, RunPhase.STARTING.name(), RunPhase.RUNNING.name(),
                 RunPhase.GATES.name(), RunPhase.MERGING.name(), RunPhase.PULL_REQUEST.name());
+    }
+
+    /** The workspace exists: a restart that finds the agent started carries on from this base. */
+    public void workspaceCreated(String attemptId, String baseCommit) {
+        update("base_commit = ?", attemptId, baseCommit);
+        durable();
     }
 
     public void agentStarted(String attemptId, long pid, String baseCommit) {

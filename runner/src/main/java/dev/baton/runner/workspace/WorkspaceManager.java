@@ -92,6 +92,20 @@ public class WorkspaceManager {
         removeWorktree(source, path);
     }
 
+    /**
+     * Removes the workspace of an attempt whose agent never started, and its branch: what a start interrupted by a
+     * crash left, so that the attempt can start again from scratch.
+     */
+    public void discardUnstarted(ProjectRepository project, String attemptId, String branch) {
+        SourceRepository source = repositories.open(project);
+        removeWorktree(source, workspacePath(attemptId));
+        locks.run(source.gitDir(), () -> {
+            if (branchExists(source, branch)) {
+                git.run(source.commandDirectory(), "branch", "-D", branch);
+            }
+        });
+    }
+
     /** Removes the workspaces the policy selects and returns their attempt ids; a failure is logged and skipped. */
     public List<String> cleanUp(CleanupPolicy policy, List<AttemptWorkspace> workspaces) {
         Instant now = clock.instant();

@@ -1,0 +1,72 @@
+package dev.baton.api.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Real server processes for the recovery tests: each its own JVM (the test's class path) on one data folder (its own
+ * H2 database) and a free port, killed with SIGKILL when a test says so. Their output goes to server-N.log.
+ */
+public final class ServerProcesses implements AutoCloseable {
+
+    private final Path dataDir;
+    private final List<Process> servers = new ArrayList<>();
+
+    public ServerProcesses(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Starts a server and answers its API once it is healthy. */
+    public Api start() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = dataDir.resolve("server-" + servers.size() + ".log");
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
+                "--server.port=" + port, "--baton.data-dir=" + dataDir, "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        servers.add(server);
+        Api api = new Api("http://127.0.0.1:" + port);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!server.isAlive()) {
+                throw new AssertionError("the server stopped: " + Files.readString(log));
+            }
+            try {
+                return api.get("/actuator/health").status() == 200;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        return api;
+    }
+
+    /** SIGKILL to the last server started, and waits until it is gone. */
+    public void killLast() throws InterruptedException {
+        servers.get(servers.size() - 1).destroyForcibly().waitFor();
+    }
+
+    /** The end of every server's log, for a failure message. */
+    public String logs() throws IOException {
+        StringBuilder logs = new StringBuilder();
+        for (int i = 0; i < servers.size(); i++) {
+            String log = Files.readString(dataDir.resolve("server-" + i + ".log"));
+            logs.append("\n--- server ").append(i).append(" ---\n")
+                    .append(log.length() > 20_000 ? log.substring(log.length() - 20_000) : log);
+        }
+        return logs.toString();
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(Process::destroyForcibly);
+    }
+}

@@ -27,6 +27,11 @@ public interface AgentCli {
     /** A fresh parser for the output of the run started with {@code invocation(run)}. */
     OutputParser newParser(RunRequest run);
 
+    /** Whether the CLI keeps sessions that a later run resumes ({@link RunRequest#resume()}). */
+    default boolean hasSessions() {
+        return true;
+    }
+
     /** The CLI for a profile's adapter; empty for adapters that are not a local CLI (moxxy). */
     static Optional<AgentCli> forAdapter(AgentAdapter adapter) {
         return ALL.stream().filter(cli -> cli.adapter() == adapter).findFirst();

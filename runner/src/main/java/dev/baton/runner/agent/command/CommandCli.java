@@ -33,6 +33,11 @@ public final class CommandCli implements AgentCli {
     }
 
     @Override
+    public boolean hasSessions() {
+        return false;
+    }
+
+    @Override
     public OutputParser newParser(RunRequest run) {
         return new OutputParser() {
             @Override

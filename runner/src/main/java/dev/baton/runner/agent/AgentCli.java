@@ -22,6 +22,9 @@ public interface AgentCli {
 
     AgentAdapter adapter();
 
+    /** The program a profile without its own {@code command} runs; null when every profile must name one. */
+    String executable();
+
     Invocation invocation(RunRequest run);
 
     /** A fresh parser for the output of the run started with {@code invocation(run)}. */

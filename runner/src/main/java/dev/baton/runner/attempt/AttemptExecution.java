@@ -415,7 +415,7 @@ final class AttemptExecution implements Runnable {
     }
 
     private RunFiles agentFiles() {
-        return new RunFiles(parts.settings().attemptFolder(run.attemptId()).resolve("agent"));
+        return parts.settings().agentFiles(run.attemptId());
     }
 
     private Path gateFolder(String gate) {

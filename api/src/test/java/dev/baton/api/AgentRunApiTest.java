@@ -119,6 +119,7 @@ class AgentRunApiTest extends ApiTestBase {
 
     @Test
     void aTasksArtifactsAreThoseOfAllItsAttemptsNewestFirst() {
+        task(taskId, 0);
         assertThat(api.get("/api/v1/tasks/" + taskId + "/artifacts").expect(200).data().get("items")).isEmpty();
         String agent = profile("command", null, List.of("bash", "-c", "echo hello > hello.txt"));
         String older = startRun(Json.obj("agent_profile_id", agent));

@@ -91,6 +91,39 @@ class AttemptRecoveryTest {
         assertThat(seqs).isEqualTo(range(1, seqs.size()).stream().map(Integer::longValue).toList());
     }
 
+    /** A paused agent stays suspended through a restart (the runner re-attaches to it as paused) until resumed. */
+    @Test
+    void aPausedAgentStaysSuspendedAcrossARestartUntilItsTaskIsResumed() throws Exception {
+        Api api = start();
+        String projectId = api.post("/api/v1/projects", Json.obj("name", "Paused recovery", "local_path",
+                GitRepos.create().toString(), "commands", Map.of("test", "true"))).expect(201).data()
+                .get("project_id").asText();
+        Path pidFile = markers.resolve("pid");
+        Path go = markers.resolve("go");
+        String attemptId = startAttempt(api, projectId, "echo $$ > " + pidFile + "; while [ ! -e " + go + " ];"
+                + " do sleep 0.05; done; echo done > done.txt");
+        awaitStatus(api, attemptId, "running");
+        String taskId = api.get("/api/v1/attempts/" + attemptId).expect(200).data().get("task_id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        long agent = Long.parseLong(Files.readString(pidFile).strip());
+        api.post("/api/v1/tasks/" + taskId + "/pause", null).expect(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(agent) == 'T');
+
+        servers.get(0).destroyForcibly().waitFor();
+        Files.writeString(go, "go");
+        Api restarted = start();
+        assertThat(state(agent)).as("still suspended after the restart").isEqualTo('T');
+        assertThat(awaitStatus(restarted, attemptId, "running").get("status").asText()).isEqualTo("running");
+
+        restarted.post("/api/v1/tasks/" + taskId + "/resume", null).expect(200);
+        awaitStatus(restarted, attemptId, "review_ready");
+    }
+
+    private static char state(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
+    }
+
     private String startAttempt(Api api, String projectId, String script) {
         String agent = api.post("/api/v1/agents", Json.obj("name", "agent-" + System.nanoTime(), "adapter", "command",
                 "command", List.of("bash", "-c", script))).expect(201).data().get("agent_profile_id").asText();

@@ -2,6 +2,7 @@ package dev.baton.api.attempt;
 
 import dev.baton.core.agent.AgentProfileSettings;
 import dev.baton.core.project.Budgets;
+import dev.baton.core.task.Steering;
 import dev.baton.core.task.ChecklistItem;
 import dev.baton.query.agent.AgentProfileReadModel;
 import dev.baton.query.agent.AgentProfileView;
@@ -60,6 +61,11 @@ class ReadModelAttemptSpecs implements AttemptSpecs {
     }
 
     @Override
+    public List<Steering> steering(String taskId) {
+        return tasks.task(taskId).map(task -> task.controls().steering()).orElse(List.of());
+    }
+
+    @Override
     public Optional<Integer> maxParallelAttempts(String projectId) {
         return projects.project(projectId).map(ProjectView::budgets).map(Budgets::maxParallelAttempts);
     }
@@ -74,7 +80,7 @@ class ReadModelAttemptSpecs implements AttemptSpecs {
             return new AttemptSpec(attemptId, attempt.taskId(), attempt.projectId(), ProjectRepositories.of(project),
                     attempt.baseBranch() != null ? attempt.baseBranch() : project.defaultBranch(), project.commands(), project.botIdentity(), settingsOf(profile),
                     task.title(), task.description(), criteria, attempt.prompt(), attempt.previousAttemptId(),
-                    attempt.feedback());
+                    attempt.feedback(), task.controls().steering());
         }
     }
 

@@ -72,6 +72,9 @@ public class Attempt {
         directory.project(task.projectId()).filter(project -> !project.archived())
                 .orElseThrow(() -> DomainException.invalidState("project " + task.projectId()
                         + " is archived: no new attempts"));
+        if (task.paused()) {
+            throw DomainException.invalidState("task " + task.taskId() + " is paused: resume it first");
+        }
         String agent = command.agentProfileId() != null ? command.agentProfileId() : task.agentProfileId();
         if (agent == null) {
             throw DomainException.invalidField("agent_profile_id", "task " + task.taskId()

@@ -39,7 +39,8 @@ public interface BoardDirectory {
     record ProjectEntry(String projectId, List<String> columns, boolean archived) {
     }
 
-    /** A card: where it sits, and the agent profile assigned to it (null if none). */
-    record TaskEntry(String taskId, String projectId, String column, String rank, String agentProfileId) {
+    /** A card: where it sits, the agent profile assigned to it (null if none), and whether it is paused. */
+    record TaskEntry(String taskId, String projectId, String column, String rank, String agentProfileId,
+                     boolean paused) {
     }
 }

@@ -13,6 +13,9 @@ import dev.baton.core.task.TaskCreatedEvent;
 import dev.baton.core.task.TaskDeletedEvent;
 import dev.baton.core.task.TaskDependenciesChangedEvent;
 import dev.baton.core.task.TaskMovedEvent;
+import dev.baton.core.task.TaskPausedEvent;
+import dev.baton.core.task.TaskResumedEvent;
+import dev.baton.core.task.TaskStoppedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -69,6 +72,21 @@ class BoardDirectoryUpdater {
     @EventHandler
     void on(TaskDependenciesChangedEvent event) {
         directory.changeDependencies(event.taskId(), event.dependsOn());
+    }
+
+    @EventHandler
+    void on(TaskPausedEvent event) {
+        directory.pauseTask(event.taskId(), true);
+    }
+
+    @EventHandler
+    void on(TaskResumedEvent event) {
+        directory.pauseTask(event.taskId(), false);
+    }
+
+    @EventHandler
+    void on(TaskStoppedEvent event) {
+        directory.pauseTask(event.taskId(), false);
     }
 
     @EventHandler

@@ -42,9 +42,9 @@ class JdbcBoardDirectory implements BoardDirectory {
 
     @Override
     public Optional<TaskEntry> task(String taskId) {
-        return jdbc.query("select project_id, column_id, card_rank, agent_profile_id from cmd_task where task_id = ?",
-                (rs, n) -> new TaskEntry(taskId, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                taskId).stream().findFirst();
+        return jdbc.query("select project_id, column_id, card_rank, agent_profile_id, paused from cmd_task"
+                        + " where task_id = ?", (rs, n) -> new TaskEntry(taskId, rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getBoolean(5)), taskId).stream().findFirst();
     }
 
     @Override
@@ -122,6 +122,10 @@ class JdbcBoardDirectory implements BoardDirectory {
 
     void changeDependencies(String taskId, List<String> dependsOn) {
         jdbc.update("update cmd_task set depends_on = ? where task_id = ?", String.join(",", dependsOn), taskId);
+    }
+
+    void pauseTask(String taskId, boolean paused) {
+        jdbc.update("update cmd_task set paused = ? where task_id = ?", paused, taskId);
     }
 
     void removeTask(String taskId) {

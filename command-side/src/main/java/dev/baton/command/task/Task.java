@@ -16,7 +16,11 @@ import dev.baton.core.task.EditTaskCommand;
 import dev.baton.core.task.FollowAttemptCommand;
 import dev.baton.core.task.MarkChecklistItemCommand;
 import dev.baton.core.task.MoveTaskCommand;
+import dev.baton.core.task.PauseTaskCommand;
 import dev.baton.core.task.Rank;
+import dev.baton.core.task.ResumeTaskCommand;
+import dev.baton.core.task.SteerTaskCommand;
+import dev.baton.core.task.StopTaskCommand;
 import dev.baton.core.task.TaskAgentAssignedEvent;
 import dev.baton.core.task.TaskCreatedEvent;
 import dev.baton.core.task.TaskDeletedEvent;
@@ -24,6 +28,10 @@ import dev.baton.core.task.TaskDependenciesChangedEvent;
 import dev.baton.core.task.TaskDetails;
 import dev.baton.core.task.TaskDetailsEditedEvent;
 import dev.baton.core.task.TaskMovedEvent;
+import dev.baton.core.task.TaskPausedEvent;
+import dev.baton.core.task.TaskResumedEvent;
+import dev.baton.core.task.TaskSteeredEvent;
+import dev.baton.core.task.TaskStoppedEvent;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -46,6 +54,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 public class Task {
 
     private static final String DEFAULT_COLUMN = "backlog";
+    private static final int MAX_STEERING_COMMENT = 4_000;
 
     @AggregateIdentifier
     private String taskId;
@@ -54,6 +63,8 @@ public class Task {
     private String column;
     private String agentProfileId;
     private List<String> dependsOn;
+    private boolean paused;
+    private int steerings;
 
     @CommandHandler
     public Task(CreateTaskCommand command, BoardDirectory directory) {
@@ -160,6 +171,44 @@ public class Task {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public Long handle(PauseTaskCommand command, BoardDirectory directory) {
+        activeProject(directory, projectId);
+        if (paused) {
+            throw DomainException.invalidState("task " + taskId + " is already paused");
+        }
+        apply(new TaskPausedEvent(taskId, projectId));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ResumeTaskCommand command, BoardDirectory directory) {
+        activeProject(directory, projectId);
+        if (!paused) {
+            throw DomainException.invalidState("task " + taskId + " is not paused");
+        }
+        apply(new TaskResumedEvent(taskId, projectId));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Allowed whatever runs (or nothing does): it also ends a pause. */
+    @CommandHandler
+    public Long handle(StopTaskCommand command, BoardDirectory directory) {
+        activeProject(directory, projectId);
+        apply(new TaskStoppedEvent(taskId, projectId));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(SteerTaskCommand command, BoardDirectory directory) {
+        activeProject(directory, projectId);
+        String comment = Checks.required("comment", command.comment(), MAX_STEERING_COMMENT);
+        String patch = Checks.optional("prompt_patch", command.promptPatch(), Checks.MAX_TEXT);
+        apply(new TaskSteeredEvent(taskId, projectId, steerings, comment,
+                patch == null || patch.isBlank() ? null : patch));
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(TaskCreatedEvent event) {
         taskId = event.taskId();
@@ -193,6 +242,26 @@ public class Task {
     @EventSourcingHandler
     void on(ChecklistItemMarkedEvent event) {
         details = details.withChecklistItem(event.index(), event.done());
+    }
+
+    @EventSourcingHandler
+    void on(TaskPausedEvent event) {
+        paused = true;
+    }
+
+    @EventSourcingHandler
+    void on(TaskResumedEvent event) {
+        paused = false;
+    }
+
+    @EventSourcingHandler
+    void on(TaskStoppedEvent event) {
+        paused = false;
+    }
+
+    @EventSourcingHandler
+    void on(TaskSteeredEvent event) {
+        steerings = event.index() + 1;
     }
 
     @EventSourcingHandler

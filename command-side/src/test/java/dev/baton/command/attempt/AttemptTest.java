@@ -113,6 +113,16 @@ class AttemptTest {
     }
 
     @Test
+    void noAttemptStartsForAPausedTask() {
+        directory.paused(TASK, true);
+        refused(fixture.givenNoPriorActivity().when(new StartAttemptCommand(ATTEMPT, TASK, AGENT, null, null, null)),
+                ErrorCode.INVALID_STATE, "task " + TASK + " is paused: resume it first");
+        directory.paused(TASK, false);
+        fixture.givenNoPriorActivity().when(new StartAttemptCommand(ATTEMPT, TASK, AGENT, "Add login", null, null))
+                .expectEvents(QUEUED);
+    }
+
+    @Test
     void withoutAnAgentProfileTheAttemptRunsTheTasksAgent() {
         directory.task(TASK, PROJECT, "todo", Rank.FIRST, Set.of(), AGENT);
         fixture.givenNoPriorActivity()

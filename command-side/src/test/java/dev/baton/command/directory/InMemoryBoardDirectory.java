@@ -29,8 +29,14 @@ public class InMemoryBoardDirectory implements BoardDirectory {
 
     public InMemoryBoardDirectory task(String taskId, String projectId, String column, String rank, Set<String> dependsOn,
                                        String agentProfileId) {
-        tasks.put(taskId, new TaskEntry(taskId, projectId, column, rank, agentProfileId));
+        tasks.put(taskId, new TaskEntry(taskId, projectId, column, rank, agentProfileId, false));
         dependencies.put(taskId, dependsOn);
+        return this;
+    }
+
+    public InMemoryBoardDirectory paused(String taskId, boolean paused) {
+        TaskEntry t = tasks.get(taskId);
+        tasks.put(taskId, new TaskEntry(taskId, t.projectId(), t.column(), t.rank(), t.agentProfileId(), paused));
         return this;
     }
 

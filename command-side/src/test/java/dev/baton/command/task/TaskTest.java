@@ -11,7 +11,11 @@ import dev.baton.core.task.EditTaskCommand;
 import dev.baton.core.task.FollowAttemptCommand;
 import dev.baton.core.task.MarkChecklistItemCommand;
 import dev.baton.core.task.MoveTaskCommand;
+import dev.baton.core.task.PauseTaskCommand;
 import dev.baton.core.task.Rank;
+import dev.baton.core.task.ResumeTaskCommand;
+import dev.baton.core.task.SteerTaskCommand;
+import dev.baton.core.task.StopTaskCommand;
 import dev.baton.core.task.TaskAgentAssignedEvent;
 import dev.baton.core.task.TaskCreatedEvent;
 import dev.baton.core.task.TaskDeletedEvent;
@@ -19,6 +23,10 @@ import dev.baton.core.task.TaskDependenciesChangedEvent;
 import dev.baton.core.task.TaskDetails;
 import dev.baton.core.task.TaskDetailsEditedEvent;
 import dev.baton.core.task.TaskMovedEvent;
+import dev.baton.core.task.TaskPausedEvent;
+import dev.baton.core.task.TaskResumedEvent;
+import dev.baton.core.task.TaskSteeredEvent;
+import dev.baton.core.task.TaskStoppedEvent;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -255,6 +263,74 @@ class TaskTest {
     void tasksOfAnArchivedProjectAreReadOnly() {
         directory.project(PROJECT, COLUMNS, true);
         fixture.given(CREATED).when(new MoveTaskCommand(TASK, "todo", null, null))
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE));
+    }
+
+    // --- controls: pause, resume, stop, steer ---
+
+    private static final TaskPausedEvent PAUSED = new TaskPausedEvent(TASK, PROJECT);
+
+    @Test
+    void pausesOnceAndResumesOnlyWhenPaused() {
+        fixture.given(CREATED).when(new PauseTaskCommand(TASK))
+                .expectEvents(PAUSED).expectResultMessagePayload(1L);
+        fixture.given(CREATED, PAUSED).when(new PauseTaskCommand(TASK))
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE))
+                .expectExceptionMessage("task " + TASK + " is already paused");
+        fixture.given(CREATED, PAUSED).when(new ResumeTaskCommand(TASK))
+                .expectEvents(new TaskResumedEvent(TASK, PROJECT));
+        fixture.given(CREATED).when(new ResumeTaskCommand(TASK))
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE))
+                .expectExceptionMessage("task " + TASK + " is not paused");
+        fixture.given(CREATED, PAUSED, new TaskResumedEvent(TASK, PROJECT)).when(new PauseTaskCommand(TASK))
+                .expectEvents(PAUSED);
+    }
+
+    @Test
+    void stopsAnyTimeAndEndsAPause() {
+        fixture.given(CREATED).when(new StopTaskCommand(TASK))
+                .expectEvents(new TaskStoppedEvent(TASK, PROJECT));
+        fixture.given(CREATED, PAUSED).when(new StopTaskCommand(TASK))
+                .expectEvents(new TaskStoppedEvent(TASK, PROJECT));
+        fixture.given(CREATED, PAUSED, new TaskStoppedEvent(TASK, PROJECT)).when(new ResumeTaskCommand(TASK))
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE));
+        fixture.given(CREATED, PAUSED, new TaskStoppedEvent(TASK, PROJECT)).when(new PauseTaskCommand(TASK))
+                .expectEvents(PAUSED);
+    }
+
+    @Test
+    void steeringsAreNumberedFromZero() {
+        fixture.given(CREATED).when(new SteerTaskCommand(TASK, "  Use tabs  ", "Indent with tabs."))
+                .expectEvents(new TaskSteeredEvent(TASK, PROJECT, 0, "Use tabs", "Indent with tabs."))
+                .expectResultMessagePayload(1L);
+        fixture.given(CREATED, new TaskSteeredEvent(TASK, PROJECT, 0, "Use tabs", null), PAUSED)
+                .when(new SteerTaskCommand(TASK, "No, spaces", " "))
+                .expectEvents(new TaskSteeredEvent(TASK, PROJECT, 1, "No, spaces", null));
+    }
+
+    @Test
+    void refusesABadSteering() {
+        fixture.given(CREATED).when(new SteerTaskCommand(TASK, null, "patch"))
+                .expectNoEvents().expectException(invalidField("comment"));
+        fixture.given(CREATED).when(new SteerTaskCommand(TASK, "  ", null))
+                .expectNoEvents().expectException(invalidField("comment"));
+        fixture.given(CREATED).when(new SteerTaskCommand(TASK, "x".repeat(4_001), null))
+                .expectNoEvents().expectException(invalidField("comment"));
+        fixture.given(CREATED).when(new SteerTaskCommand(TASK, "x".repeat(4_000), "p".repeat(20_001)))
+                .expectNoEvents().expectException(invalidField("prompt_patch"));
+        fixture.given(CREATED).when(new SteerTaskCommand(TASK, "x".repeat(4_000), "p".repeat(20_000)))
+                .expectEvents(new TaskSteeredEvent(TASK, PROJECT, 0, "x".repeat(4_000), "p".repeat(20_000)));
+    }
+
+    @Test
+    void theControlsOfATaskOfAnArchivedProjectAreRefused() {
+        directory.project(PROJECT, COLUMNS, true);
+        for (Object command : List.of(new PauseTaskCommand(TASK), new StopTaskCommand(TASK),
+                new SteerTaskCommand(TASK, "Use tabs", null))) {
+            fixture.given(CREATED).when(command).expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE))
+                    .expectExceptionMessage("project " + PROJECT + " is archived: its tasks are read-only");
+        }
+        fixture.given(CREATED, PAUSED).when(new ResumeTaskCommand(TASK))
                 .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE));
     }
 }

@@ -24,9 +24,15 @@ import dev.baton.core.task.TaskDeletedEvent;
 import dev.baton.core.task.TaskDependenciesChangedEvent;
 import dev.baton.core.task.TaskDetails;
 import dev.baton.core.task.TaskDetailsEditedEvent;
+import dev.baton.core.task.Steering;
 import dev.baton.core.task.TaskMovedEvent;
+import dev.baton.core.task.TaskPausedEvent;
+import dev.baton.core.task.TaskResumedEvent;
+import dev.baton.core.task.TaskSteeredEvent;
+import dev.baton.core.task.TaskStoppedEvent;
 import dev.baton.projections.support.ProjectionContext;
 import dev.baton.query.board.BoardBatch;
+import dev.baton.query.board.TaskControls;
 import dev.baton.query.board.TaskReadModel;
 import dev.baton.query.board.TaskState;
 import dev.baton.query.project.ProjectView;
@@ -43,6 +49,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -108,7 +115,7 @@ public class BoardProjection {
         TaskDetails d = event.details();
         TaskState task = new TaskState(event.taskId(), event.projectId(), d.title(), d.description(), d.checklist(),
                 d.labels(), d.priority(), d.estimate(), d.focusFiles(), event.column(), event.rank(),
-                event.agentProfileId(), event.dependsOn(), List.of(), "idle", null, 0, at, at, 0, null);
+                event.agentProfileId(), event.dependsOn(), List.of(), "idle", null, 0, at, at, 0, null, TaskControls.NONE);
         batch.insertTask(withBlockers(batch, task, project(batch, event.projectId()).doneColumn()),
                 context.position(token), at);
     }
@@ -156,6 +163,36 @@ public class BoardProjection {
         BoardBatch batch = batch();
         batch.deleteTask(task(batch, event.taskId()), context.position(token), at);
         refreshDependants(batch, event.taskId(), project(batch, event.projectId()).doneColumn(), at, token);
+    }
+
+    // --- controls: a paused task shows paused, a stopped one stopped until its next attempt; steerings are kept ---
+
+    @EventHandler
+    void on(TaskPausedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
+        control(event.taskId(), event.projectId(), at, version, token, (task, done) -> task.paused(true, done));
+    }
+
+    @EventHandler
+    void on(TaskResumedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
+        control(event.taskId(), event.projectId(), at, version, token, (task, done) -> task.paused(false, done));
+    }
+
+    @EventHandler
+    void on(TaskStoppedEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
+        control(event.taskId(), event.projectId(), at, version, token, TaskState::stopped);
+    }
+
+    @EventHandler
+    void on(TaskSteeredEvent event, @Timestamp Instant at, @SequenceNumber long version, TrackingToken token) {
+        change(batch(), event.taskId(), at, version, token, task -> task.steered(new Steering(event.index(),
+                event.comment(), event.promptPatch(), at)));
+    }
+
+    private void control(String taskId, String projectId, Instant at, long version, TrackingToken token,
+                         BiFunction<TaskState, String, TaskState> control) {
+        BoardBatch batch = batch();
+        String done = project(batch, projectId).doneColumn();
+        change(batch, taskId, at, version, token, task -> control.apply(task, done));
     }
 
     // --- attempts: the card shows the status of the task's attempt under way, then how the last one ended ---
@@ -290,6 +327,14 @@ public class BoardProjection {
             } else if (payload instanceof ChecklistItemMarkedEvent e) {
                 ids.add(e.taskId());
             } else if (payload instanceof TaskDeletedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof TaskPausedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof TaskResumedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof TaskStoppedEvent e) {
+                ids.add(e.taskId());
+            } else if (payload instanceof TaskSteeredEvent e) {
                 ids.add(e.taskId());
             } else if (payload instanceof AttemptEvent e) {
                 ids.add(e.taskId());

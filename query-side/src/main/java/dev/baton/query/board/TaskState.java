@@ -1,6 +1,7 @@
 package dev.baton.query.board;
 
 import dev.baton.core.task.ChecklistItem;
+import dev.baton.core.task.Steering;
 import dev.baton.core.task.TaskDetails;
 
 import java.time.Instant;
@@ -10,42 +11,48 @@ import java.util.List;
  * Everything the read side knows about one task, stored as JSON per row and per history version. Cards and
  * the task detail are both views of it. {@code status} is derived: while an attempt of the task is under way, that
  * attempt's status ({@code attemptStatus}); otherwise done in the finishing column, blocked while a dependency is
- * unfinished, else idle. {@code lastOutcome} is how its last finished attempt ended.
+ * unfinished, else idle; but {@code paused} while paused and {@code stopped} after a stop until its next attempt
+ * ({@code controls}). {@code lastOutcome} is how its last finished attempt ended.
  */
 public record TaskState(String taskId, String projectId, String title, String description,
                         List<ChecklistItem> checklist, List<String> labels, Integer priority, Double estimate,
                         List<String> focusFiles, String column, String rank, String agentProfileId,
                         List<String> dependsOn, List<String> blockedBy, String status, String lastOutcome,
-                        int attemptCount, Instant createdAt, Instant updatedAt, long version, String attemptStatus) {
+                        int attemptCount, Instant createdAt, Instant updatedAt, long version, String attemptStatus,
+                        TaskControls controls) {
+
+    public TaskState {
+        controls = controls == null ? TaskControls.NONE : controls; // rows stored before task controls existed
+    }
 
     public TaskState withDetails(TaskDetails d) {
         return new TaskState(taskId, projectId, d.title(), d.description(), d.checklist(), d.labels(), d.priority(),
                 d.estimate(), d.focusFiles(), column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome,
-                attemptCount, createdAt, updatedAt, version, attemptStatus);
+                attemptCount, createdAt, updatedAt, version, attemptStatus, controls);
     }
 
     public TaskState withChecklist(List<ChecklistItem> items) {
         return new TaskState(taskId, projectId, title, description, items, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus);
+                updatedAt, version, attemptStatus, controls);
     }
 
     public TaskState placed(String newColumn, String newRank) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 newColumn, newRank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus);
+                updatedAt, version, attemptStatus, controls);
     }
 
     public TaskState assigned(String newAgentProfileId) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, newAgentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus);
+                updatedAt, version, attemptStatus, controls);
     }
 
     public TaskState dependingOn(List<String> newDependsOn) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, newDependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus);
+                updatedAt, version, attemptStatus, controls);
     }
 
     /** Recomputes what blocks the task and its status, given the finishing column. */
@@ -53,41 +60,65 @@ public record TaskState(String taskId, String projectId, String title, String de
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, List.copyOf(unfinished),
                 derivedStatus(attemptStatus, unfinished, doneColumn), lastOutcome, attemptCount, createdAt, updatedAt,
-                version, attemptStatus);
+                version, attemptStatus, controls);
     }
 
-    /** A new attempt of the task was queued. */
+    /** A new attempt of the task was queued: a stop is over. */
     public TaskState attemptQueued() {
+        TaskControls started = controls.stopped(false);
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
-                column, rank, agentProfileId, dependsOn, blockedBy, "queued", lastOutcome, attemptCount + 1, createdAt,
-                updatedAt, version, "queued");
+                column, rank, agentProfileId, dependsOn, blockedBy, shown(started, "queued"), lastOutcome,
+                attemptCount + 1, createdAt, updatedAt, version, "queued", started);
     }
 
     /** The task's attempt moved on to {@code newAttemptStatus} (not a terminal one). */
     public TaskState attemptAt(String newAttemptStatus) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
-                column, rank, agentProfileId, dependsOn, blockedBy, newAttemptStatus, lastOutcome, attemptCount,
-                createdAt, updatedAt, version, newAttemptStatus);
+                column, rank, agentProfileId, dependsOn, blockedBy, shown(controls, newAttemptStatus), lastOutcome,
+                attemptCount, createdAt, updatedAt, version, newAttemptStatus, controls);
     }
 
     /** The task's attempt ended with {@code outcome}; the status is the task's own again. */
     public TaskState attemptEnded(String outcome, String doneColumn) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, derivedStatus(null, blockedBy, doneColumn), outcome,
-                attemptCount, createdAt, updatedAt, version, null);
+                attemptCount, createdAt, updatedAt, version, null, controls);
+    }
+
+    /** Paused or resumed; the status is recomputed, given the finishing column. */
+    public TaskState paused(boolean nowPaused, String doneColumn) {
+        return controlled(controls.paused(nowPaused)).blockedBy(blockedBy, doneColumn);
+    }
+
+    /** The task was stopped (whatever attempt runs is cancelled): a pause is over. */
+    public TaskState stopped(String doneColumn) {
+        return controlled(controls.stopped(true)).blockedBy(blockedBy, doneColumn);
+    }
+
+    public TaskState steered(Steering steering) {
+        return controlled(controls.steered(steering));
+    }
+
+    private TaskState controlled(TaskControls newControls) {
+        return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
+                column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
+                updatedAt, version, attemptStatus, newControls);
     }
 
     /** Stamps a change made by an event of this task (which advances its version) or of another aggregate. */
     public TaskState touched(Instant at, Long newVersion) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt, at,
-                newVersion == null ? version : newVersion, attemptStatus);
+                newVersion == null ? version : newVersion, attemptStatus, controls);
     }
 
     private String derivedStatus(String attempt, List<String> unfinished, String doneColumn) {
-        if (attempt != null) {
-            return attempt;
-        }
-        return column.equals(doneColumn) ? "done" : unfinished.isEmpty() ? "idle" : "blocked";
+        return shown(controls, attempt != null ? attempt
+                : column.equals(doneColumn) ? "done" : unfinished.isEmpty() ? "idle" : "blocked");
+    }
+
+    /** A pause, else a stop, shows over what the task's attempts and board say. */
+    private static String shown(TaskControls controls, String status) {
+        return controls.paused() ? "paused" : controls.stopped() ? "stopped" : status;
     }
 }

@@ -22,10 +22,18 @@ public interface AgentCli {
 
     AgentAdapter adapter();
 
+    /** The program a profile without its own {@code command} runs; null when every profile must name one. */
+    String executable();
+
     Invocation invocation(RunRequest run);
 
     /** A fresh parser for the output of the run started with {@code invocation(run)}. */
     OutputParser newParser(RunRequest run);
+
+    /** Whether the CLI keeps sessions that a later run resumes ({@link RunRequest#resume()}). */
+    default boolean hasSessions() {
+        return true;
+    }
 
     /** The CLI for a profile's adapter; empty for adapters that are not a local CLI (moxxy). */
     static Optional<AgentCli> forAdapter(AgentAdapter adapter) {

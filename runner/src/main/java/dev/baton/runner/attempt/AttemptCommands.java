@@ -1,5 +1,6 @@
 package dev.baton.runner.attempt;
 
+import dev.baton.core.attempt.CancelAttemptCommand;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -38,8 +39,20 @@ public class AttemptCommands {
         if (run.causeId() != null) {
             metaData.put("causation_id", run.causeId());
         }
+        return unlessEnded(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+    }
+
+    /**
+     * Cancels an attempt because of the event being handled: the cancel carries that event's correlation data (the
+     * person who stopped the task, and their request). Answers false when the attempt had ended already.
+     */
+    boolean cancel(String attemptId, String reason) {
+        return unlessEnded(new CancelAttemptCommand(attemptId, reason));
+    }
+
+    private boolean unlessEnded(Object command) {
         try {
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+            gateway.sendAndWait(command);
             return true;
         } catch (DomainException e) {
             if (e.code() == ErrorCode.INVALID_STATE) {

@@ -6,6 +6,7 @@ import dev.baton.core.attempt.RecordGateResultCommand;
 import dev.baton.core.attempt.StartAttemptGatesCommand;
 import dev.baton.core.attempt.SubmitAttemptForReviewCommand;
 import dev.baton.core.project.ProjectCommands;
+import dev.baton.core.task.Steering;
 import dev.baton.runner.agent.AgentCli;
 import dev.baton.runner.agent.AgentEvent;
 import dev.baton.runner.agent.Invocation;
@@ -33,7 +34,9 @@ import java.util.Optional;
  * phase recorded in {@link RunQueue}, so a server that restarts after a crash carries on from the phase it finds
  * ({@link #run()}): re-attaching to an agent or gate that is still running, or finishing one that ended meanwhile.
  * When the attempt is cancelled or fails on its runtime limit, {@link #stop} ends whatever process is running and
- * the execution ends quietly.
+ * the execution ends quietly. While its task is paused, whatever process runs is suspended ({@link #pause}). When the
+ * agent ends a turn well and the task has steerings it has not received, it gets them as one more turn in the same
+ * workspace (and session) before the gates run.
  */
 final class AttemptExecution implements Runnable {
 
@@ -65,6 +68,36 @@ final class AttemptExecution implements Runnable {
         return run.attemptId();
     }
 
+    String taskId() {
+        return run.taskId();
+    }
+
+    /** The task was paused or resumed: suspend or continue the process that runs now (agent or gate), if any. */
+    synchronized void pause(boolean paused) {
+        AgentProcess process = current;
+        if (process != null) {
+            if (paused) {
+                process.pause();
+            } else {
+                process.resume();
+            }
+        }
+    }
+
+    /**
+     * Follows {@code process} from now on, suspended at once if the task is paused (as recorded: a pause handled
+     * before the process existed). One re-attached after a restart is continued otherwise, in case the server stopped
+     * between a resume and its signal.
+     */
+    private synchronized void attach(AgentProcess process, boolean reattached) {
+        current = process;
+        if (parts.queue().isPaused(run.taskId())) {
+            process.pause();
+        } else if (reattached) {
+            process.resume();
+        }
+    }
+
     /** The attempt ended (cancelled, or failed): stop its agent or gate, as a group, with the usual signals. */
     void stop(String reason) throws InterruptedException {
         stopReason = reason;
@@ -93,7 +126,11 @@ final class AttemptExecution implements Runnable {
                         start();
                     }
                 }
-                case RUNNING -> followAgent(reattach(agentFiles()), specFor());
+                case RUNNING -> {
+                    AttemptSpec spec = specFor();
+                    followAgent(reattach(agentFiles()), spec, runRequest(spec,
+                            parts.workspaces().workspacePath(spec.attemptId())));
+                }
                 case GATES -> runGatesAndSubmit(specFor());
                 default -> {
                     // QUEUED and DONE are not executed
@@ -130,23 +167,25 @@ final class AttemptExecution implements Runnable {
         checkNotStopped();
         log(LogEntry.progress("agent", 2, 3, "starting the agent"));
         RunRequest request = runRequest(spec, workspace.path());
-        AgentCli cli = cliFor(spec);
-        Invocation invocation = cli.invocation(request);
+        Invocation invocation = cliFor(spec).invocation(request);
         log(LogEntry.command(String.join(" ", invocation.argv()), workspace.path().toString()));
-        agentRunning(parts.supervisor().start(invocation, agentFiles()), spec, workspace.baseCommit());
+        AgentProcess process = parts.supervisor().start(invocation, agentFiles());
+        attach(process, false);
+        agentRunning(process, spec, request, workspace.baseCommit());
     }
 
-    private void agentRunning(AgentProcess process, AttemptSpec spec, String baseCommit) throws InterruptedException {
-        current = process;
+    /** Reports the agent running (from {@code baseCommit}) and follows it. */
+    private void agentRunning(AgentProcess process, AttemptSpec spec, RunRequest request, String baseCommit)
+            throws IOException, InterruptedException {
         if (!parts.commands().send(run, new MarkAttemptRunningCommand(run.attemptId(), spec.targetBranch(),
                 baseCommit))) {
             process.stop(parts.settings().stopGrace());
             throw new Ended();
         }
-        parts.queue().agentStarted(run.attemptId(), process.pid(), baseCommit);
+        parts.queue().agentStarted(run.attemptId(), process.pid(), baseCommit, spec.steering().size());
         log(LogEntry.progress("agent", 3, 3, "the agent is running"));
         run = parts.queue().find(run.attemptId()).orElseThrow();
-        followAgent(process, spec);
+        followAgent(process, spec, request);
     }
 
     /** The untracked files asked for; a follow-up that names none copies those of the attempt it continues. */
@@ -167,7 +206,9 @@ final class AttemptExecution implements Runnable {
         Optional<AgentProcess> started = parts.supervisor().reattach(agentFiles());
         if (started.isPresent() && run.baseCommit() != null) {
             log(LogEntry.log("info", "the server restarted while the agent was starting; carrying on with it"));
-            agentRunning(started.get(), spec, run.baseCommit());
+            attach(started.get(), true);
+            agentRunning(started.get(), spec, runRequest(spec, parts.workspaces().workspacePath(spec.attemptId())),
+                    run.baseCommit());
             return;
         }
         if (started.isPresent()) {
@@ -178,10 +219,50 @@ final class AttemptExecution implements Runnable {
         start();
     }
 
-    private void followAgent(AgentProcess process, AttemptSpec spec) throws InterruptedException {
-        current = process;
-        OutputParser parser = cliFor(spec).newParser(runRequest(spec, parts.workspaces().workspacePath(spec.attemptId())));
+    /**
+     * Follows the agent to the end of its run: turn after turn while steerings arrive that it has not received (the
+     * first turn's process may be one re-attached after a restart), then on to the gates.
+     */
+    private void followAgent(AgentProcess first, AttemptSpec spec, RunRequest firstRequest)
+            throws InterruptedException, IOException {
         AgentOutcome outcome = new AgentOutcome();
+        AgentProcess process = first;
+        RunRequest request = firstRequest;
+        boolean reattached = recovered;
+        int exitCode;
+        while (true) {
+            OutputParser parser = cliFor(spec).newParser(request);
+            Optional<Integer> exit = followTurn(process, parser, outcome, reattached);
+            if (exit.isEmpty()) {
+                fail("the agent stopped without an exit status: it was killed from outside Baton (or the machine"
+                        + " restarted) before it finished", null);
+                return;
+            }
+            exitCode = exit.get();
+            log(entries(null, parser.onExit(exitCode, false), outcome).toArray(LogEntry[]::new));
+            if (outcome.failure().isPresent()) {
+                outcome.save(parts.settings().attemptFolder(run.attemptId()));
+                fail(outcome.failure().get(), null);
+                return;
+            }
+            List<Steering> steering = parts.specs().steering(spec.taskId());
+            if (steering.size() <= run.steeringsReceived()) {
+                break;
+            }
+            request = steeringTurn(spec, steering);
+            process = startTurn(spec, request, steering.size());
+            reattached = false;
+        }
+        outcome.save(parts.settings().attemptFolder(run.attemptId()));
+        parts.queue().gatesStarted(run.attemptId(), exitCode);
+        run = parts.queue().find(run.attemptId()).orElseThrow();
+        runGatesAndSubmit(spec);
+    }
+
+    /** Logs one turn's output until its process ends; answers its exit status (empty if it was killed). */
+    private Optional<Integer> followTurn(AgentProcess process, OutputParser parser, AgentOutcome outcome,
+                                         boolean reattached) {
+        attach(process, reattached);
         OutputPump.Lines lines = new OutputPump.Lines() {
             @Override
             public List<LogEntry> stdout(String line) {
@@ -199,21 +280,41 @@ final class AttemptExecution implements Runnable {
                 (out, err) -> parts.queue().outputRead(run.attemptId(), out, err, parser.sessionId().orElse(null)));
         current = null;
         checkNotStopped();
-        Optional<Integer> exit = process.exitStatus();
-        if (exit.isEmpty()) {
-            fail("the agent stopped without an exit status: it was killed from outside Baton (or the machine"
-                    + " restarted) before it finished", null);
-            return;
-        }
-        log(entries(null, parser.onExit(exit.get(), false), outcome).toArray(LogEntry[]::new));
-        outcome.save(parts.settings().attemptFolder(run.attemptId()));
-        if (outcome.failure().isPresent()) {
-            fail(outcome.failure().get(), null);
-            return;
-        }
-        parts.queue().gatesStarted(run.attemptId(), exit.get());
         run = parts.queue().find(run.attemptId()).orElseThrow();
-        runGatesAndSubmit(spec);
+        return process.exitStatus();
+    }
+
+    /**
+     * The next turn's request, for the steerings the agent has not received: the same session resumed with them, or
+     * for a CLI without sessions its command again with them as the prompt. A CLI that said no session id gets the
+     * whole task again, steerings included.
+     */
+    private RunRequest steeringTurn(AttemptSpec spec, List<Steering> steering) {
+        Path worktree = parts.workspaces().workspacePath(spec.attemptId());
+        Path home = parts.settings().agentHome(spec.taskId());
+        List<Steering> unseen = steering.subList(run.steeringsReceived(), steering.size());
+        log(LogEntry.log("info", "the agent gets " + unseen.size() + " new steering(s) as its next turn"));
+        if (run.sessionId() != null) {
+            return RunRequest.followUp(spec.profile(), Prompts.steering(unseen), worktree, home,
+                    new RunRequest.Resume(run.sessionId(), null));
+        }
+        return cliFor(spec).hasSessions()
+                ? RunRequest.firstRun(spec.profile(), Prompts.firstRun(spec.withSteering(steering)), worktree, home)
+                : RunRequest.firstRun(spec.profile(), Prompts.steering(unseen), worktree, home);
+    }
+
+    /**
+     * Starts the agent's next turn, which gets the task's first {@code steeringsReceived} steerings; its output is
+     * appended to the same files and read on from the stored offsets.
+     */
+    private AgentProcess startTurn(AttemptSpec spec, RunRequest request, int steeringsReceived) throws IOException {
+        parts.queue().steeringsDelivered(run.attemptId(), steeringsReceived);
+        Invocation invocation = cliFor(spec).invocation(request);
+        log(LogEntry.command(String.join(" ", invocation.argv()), request.worktree().toString()));
+        AgentProcess process = parts.supervisor().start(invocation, agentFiles());
+        parts.queue().agentTurnStarted(run.attemptId(), process.pid());
+        run = parts.queue().find(run.attemptId()).orElseThrow();
+        return process;
     }
 
     private void runGatesAndSubmit(AttemptSpec spec) throws InterruptedException {
@@ -275,7 +376,7 @@ final class AttemptExecution implements Runnable {
                 throw new RunnerException("cannot start the " + gate + " gate: " + e.getMessage(), e);
             }
         }
-        current = process;
+        attach(process, running.isPresent());
         OutputPump.Lines lines = new OutputPump.Lines() {
             @Override
             public List<LogEntry> stdout(String line) {
@@ -320,11 +421,11 @@ final class AttemptExecution implements Runnable {
 
     private RunRequest runRequest(AttemptSpec spec, Path worktree) {
         Path home = parts.settings().agentHome(spec.taskId());
-        Optional<String> session = Optional.ofNullable(spec.previousAttemptId())
-                .flatMap(previous -> parts.queue().find(previous)).map(RunQueue.Run::sessionId);
-        return session.isPresent()
-                ? RunRequest.followUp(spec.profile(), Prompts.resumed(spec), worktree, home,
-                new RunRequest.Resume(session.get(), null))
+        Optional<RunQueue.Run> previous = Optional.ofNullable(spec.previousAttemptId())
+                .flatMap(id -> parts.queue().find(id)).filter(run -> run.sessionId() != null);
+        return previous.isPresent()
+                ? RunRequest.followUp(spec.profile(), Prompts.resumed(spec, previous.get().steeringsReceived()), worktree,
+                home, new RunRequest.Resume(previous.get().sessionId(), null))
                 : RunRequest.firstRun(spec.profile(), Prompts.firstRun(spec), worktree, home);
     }
 
@@ -334,7 +435,7 @@ final class AttemptExecution implements Runnable {
     }
 
     private RunFiles agentFiles() {
-        return new RunFiles(parts.settings().attemptFolder(run.attemptId()).resolve("agent"));
+        return parts.settings().agentFiles(run.attemptId());
     }
 
     private Path gateFolder(String gate) {

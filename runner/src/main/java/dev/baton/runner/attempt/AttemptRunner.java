@@ -11,6 +11,9 @@ import dev.baton.core.attempt.AttemptQueuedEvent;
 import dev.baton.core.attempt.AttemptRunStartedEvent;
 import dev.baton.core.attempt.AttemptStatus;
 import dev.baton.core.attempt.AttemptSubmittedForReviewEvent;
+import dev.baton.core.task.TaskPausedEvent;
+import dev.baton.core.task.TaskResumedEvent;
+import dev.baton.core.task.TaskStoppedEvent;
 import dev.baton.runner.log.AttemptLog;
 import dev.baton.runner.log.LogEntry;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Component;
  * project's attempts queue in the order they were started). A queued attempt is
  * recorded in this node's {@link RunQueue} and started by the {@link RunDispatcher} when a slot is free; a cancelled
  * or failed one is dropped from the queue or its agent stopped; an approved one is delivered. Every status change is also written into the
- * attempt's log as a {@code STATUS} message, so a log reader sees the whole story in one stream.
+ * attempt's log as a {@code STATUS} message, so a log reader sees the whole story in one stream. A paused task's
+ * agent (or gate) is suspended and its queued attempts wait; a stopped task's attempts under way are cancelled.
  */
 @Component
 @ProcessingGroup(AttemptRunner.PROCESSOR)
@@ -39,12 +43,15 @@ public class AttemptRunner {
     private final RunDispatcher dispatcher;
     private final AttemptLog log;
     private final RunnerSettings settings;
+    private final AttemptCommands commands;
 
-    public AttemptRunner(RunQueue queue, RunDispatcher dispatcher, AttemptLog log, RunnerSettings settings) {
+    public AttemptRunner(RunQueue queue, RunDispatcher dispatcher, AttemptLog log, RunnerSettings settings,
+                         AttemptCommands commands) {
         this.queue = queue;
         this.dispatcher = dispatcher;
         this.log = log;
         this.settings = settings;
+        this.commands = commands;
     }
 
     @EventHandler
@@ -112,6 +119,44 @@ public class AttemptRunner {
     void on(AttemptFailedEvent event) {
         status(event.attemptId(), event.failedIn(), AttemptStatus.FAILED);
         end(event.attemptId(), event.reason());
+    }
+
+    @EventHandler
+    void on(TaskPausedEvent event) {
+        queue.pauseTask(event.taskId());
+        logToUnfinished(event.taskId(), "the task was paused: its agent is suspended until it is resumed");
+        afterCommit(() -> {
+            queue.durable(); // before the signal: a restarted server must find the agent as the task says
+            dispatcher.pauseTask(event.taskId(), true);
+        });
+    }
+
+    @EventHandler
+    void on(TaskResumedEvent event) {
+        queue.unpauseTask(event.taskId());
+        logToUnfinished(event.taskId(), "the task was resumed: its agent continues");
+        afterCommit(() -> {
+            queue.durable();
+            dispatcher.pauseTask(event.taskId(), false);
+            dispatcher.wake();
+        });
+    }
+
+    /** The cancels go out with this event's correlation data; their events then stop the agents as any cancel does. */
+    @EventHandler
+    void on(TaskStoppedEvent event) {
+        boolean wasPaused = queue.isPaused(event.taskId());
+        queue.unpauseTask(event.taskId());
+        for (RunQueue.Run run : queue.unfinishedOfTask(event.taskId())) {
+            commands.cancel(run.attemptId(), "the task was stopped");
+        }
+        if (wasPaused) {
+            afterCommit(() -> dispatcher.pauseTask(event.taskId(), false));
+        }
+    }
+
+    private void logToUnfinished(String taskId, String message) {
+        queue.unfinishedOfTask(taskId).forEach(run -> log.append(run.attemptId(), LogEntry.log("info", message)));
     }
 
     private void end(String attemptId, String reason) {

@@ -67,6 +67,15 @@ public class RunDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Suspends (or continues) the agent or gate of each attempt of the task that runs here. Called in the order of
+     * the task's events, on the thread that handled them, so a pause and the resume after it cannot swap.
+     */
+    public void pauseTask(String taskId, boolean paused) {
+        running.values().stream().filter(execution -> execution.taskId().equals(taskId))
+                .forEach(execution -> execution.pause(paused));
+    }
+
     /** Delivers an approved attempt (merge or pull request) on its own thread. */
     public void deliver(String attemptId, ApprovalMode mode) {
         parts.queue().delivering(attemptId, mode == ApprovalMode.MERGE ? RunPhase.MERGING : RunPhase.PULL_REQUEST);

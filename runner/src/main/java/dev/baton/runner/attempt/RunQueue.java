@@ -31,7 +31,7 @@ public class RunQueue {
     public record Run(String attemptId, String projectId, String taskId, String nodeId, RunPhase phase,
                       String startedBy, String correlationId, String causeId, Long pid, long stdoutOffset,
                       long stderrOffset, String sessionId, Integer agentExitCode, int gatesDone, String baseCommit,
-                      List<String> copyFiles) {
+                      List<String> copyFiles, int steeringsReceived) {
     }
 
     /** What the runner learns when an attempt is queued: who started it and the request it came from. */
@@ -42,11 +42,11 @@ public class RunQueue {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "attempt_id, project_id, task_id, node_id, phase, started_by, correlation_id,"
             + " cause_id, pid, stdout_offset, stderr_offset, session_id, agent_exit_code, gates_done,"
-            + " base_commit, copy_files";
+            + " base_commit, copy_files, steerings_received";
     private static final RowMapper<Run> RUN = (rs, i) -> new Run(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), RunPhase.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
             rs.getObject(9, Long.class), rs.getLong(10), rs.getLong(11), rs.getString(12),
-            rs.getObject(13, Integer.class), rs.getInt(14), rs.getString(15), readList(rs.getString(16)));
+            rs.getObject(13, Integer.class), rs.getInt(14), rs.getString(15), readList(rs.getString(16)), rs.getInt(17));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
@@ -79,8 +79,9 @@ public class RunQueue {
     }
 
     /**
-     * Claims up to {@code max} of this node's queued attempts, oldest first, skipping projects that already run
-     * as many attempts as {@code projectLimit} allows (an attempt of a full project does not hold back the others).
+     * Claims up to {@code max} of this node's queued attempts, oldest first, skipping paused tasks and projects that
+     * already run as many attempts as {@code projectLimit} allows (an attempt of a full project does not hold back the
+     * others).
      */
     public List<Run> claim(String nodeId, int max, Function<String, Optional<Integer>> projectLimit) {
         List<Run> claimed = new ArrayList<>();
@@ -89,6 +90,7 @@ public class RunQueue {
         }
         Set<String> fullProjects = new HashSet<>();
         List<Run> queued = jdbc.query("select " + COLUMNS + " from runner_attempt where node_id = ? and phase = ?"
+                + " and task_id not in (select task_id from runner_paused_task)"
                 + " order by queue_position fetch first 200 rows only", RUN, nodeId, RunPhase.QUEUED.name());
         for (Run run : queued) {
             if (claimed.size() >= max) {
@@ -137,9 +139,49 @@ public class RunQueue {
         durable();
     }
 
-    public void agentStarted(String attemptId, long pid, String baseCommit) {
-        update("pid = ?, base_commit = ?, phase = ?", attemptId, pid, baseCommit, RunPhase.RUNNING.name());
+    /** The task's attempts that are queued or under way, on any node. */
+    public List<Run> unfinishedOfTask(String taskId) {
+        return jdbc.query("select " + COLUMNS + " from runner_attempt where task_id = ? and phase in (?, ?, ?, ?)"
+                        + " order by queue_position", RUN, taskId, RunPhase.QUEUED.name(), RunPhase.STARTING.name(),
+                RunPhase.RUNNING.name(), RunPhase.GATES.name());
+    }
+
+    /** Records a pause of the task; nothing changes if it is recorded already (an event handled twice). */
+    public void pauseTask(String taskId) {
+        if (!isPaused(taskId)) {
+            jdbc.update("insert into runner_paused_task (task_id) values (?)", taskId);
+        }
+    }
+
+    /** The task was resumed or stopped. */
+    public void unpauseTask(String taskId) {
+        jdbc.update("delete from runner_paused_task where task_id = ?", taskId);
+    }
+
+    public boolean isPaused(String taskId) {
+        return !jdbc.queryForList("select task_id from runner_paused_task where task_id = ?", String.class, taskId)
+                .isEmpty();
+    }
+
+    /** The agent runs; its prompt held the task's first {@code steeringsReceived} steerings. */
+    public void agentStarted(String attemptId, long pid, String baseCommit, int steeringsReceived) {
+        update("pid = ?, base_commit = ?, phase = ?, steerings_received = ?", attemptId, pid, baseCommit,
+                RunPhase.RUNNING.name(), steeringsReceived);
         durable();
+    }
+
+    /**
+     * The agent is about to get the task's steerings up to {@code steeringsReceived} as one more turn. Recorded before
+     * that turn starts: a server that crashes in between gives them to no turn rather than to two.
+     */
+    public void steeringsDelivered(String attemptId, int steeringsReceived) {
+        update("steerings_received = ?", attemptId, steeringsReceived);
+        durable();
+    }
+
+    /** The agent's next turn runs as {@code pid}. */
+    public void agentTurnStarted(String attemptId, long pid) {
+        update("pid = ?", attemptId, pid);
     }
 
     /** How far the agent's output has been logged; called in the transaction that stores the logged lines. */
@@ -186,10 +228,10 @@ public class RunQueue {
     /**
      * Makes what is committed so far survive a crash of the server at once. H2 writes commits to its file up to
      * 500 ms later; after the runner's steps that a restarted server acts on (an agent started, the gates begun or
-     * one done) a {@code CHECKPOINT} writes them now, so a server killed right after re-attaches instead of giving
-     * up. PostgreSQL's commits are durable already.
+     * one done, a task paused or resumed) a {@code CHECKPOINT} writes them now, so a server killed right after
+     * re-attaches instead of giving up, and keeps a suspended agent suspended. PostgreSQL's commits are durable already.
      */
-    private void durable() {
+    void durable() {
         if (embeddedH2) {
             jdbc.execute("CHECKPOINT");
         }

@@ -1,5 +1,6 @@
 package dev.baton.runner.attempt;
 
+import dev.baton.runner.process.RunFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +60,11 @@ public class RunnerSettings {
 
     public Path attemptFolder(String attemptId) {
         return dataDir.resolve("attempts").resolve(attemptId);
+    }
+
+    /** The files of the attempt's agent run (every turn of it). */
+    public RunFiles agentFiles(String attemptId) {
+        return new RunFiles(attemptFolder(attemptId).resolve("agent"));
     }
 
     /**

@@ -22,6 +22,11 @@ public final class ClaudeCodeCli implements AgentCli {
     }
 
     @Override
+    public String executable() {
+        return "claude";
+    }
+
+    @Override
     public Invocation invocation(RunRequest run) {
         List<String> args = new ArrayList<>(List.of("-p", run.prompt(), "--output-format", "stream-json",
                 "--verbose", "--permission-mode", "bypassPermissions"));
@@ -29,7 +34,7 @@ public final class ClaudeCodeCli implements AgentCli {
             args.addAll(List.of("--model", run.profile().model()));
         }
         run.resumedSessionId().ifPresent(sessionId -> args.addAll(List.of("--resume", sessionId)));
-        return Invocation.of(run, "claude", args,
+        return Invocation.of(run, executable(), args,
                 Map.of("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "DISABLE_AUTOUPDATER", "1"),
                 "CLAUDE_CONFIG_DIR");
     }

@@ -22,6 +22,11 @@ public final class CodexCli implements AgentCli {
     }
 
     @Override
+    public String executable() {
+        return "codex";
+    }
+
+    @Override
     public Invocation invocation(RunRequest run) {
         List<String> args = new ArrayList<>(List.of("exec", "--json", "--skip-git-repo-check",
                 "-C", run.worktree().toString(), "-s", "workspace-write"));
@@ -32,7 +37,7 @@ public final class CodexCli implements AgentCli {
         args.addAll(List.of("-c", "approval_policy=never"));
         run.resumedSessionId().ifPresent(threadId -> args.addAll(List.of("resume", threadId)));
         args.add(run.prompt());
-        return Invocation.of(run, "codex", args, Map.of(), "CODEX_HOME");
+        return Invocation.of(run, executable(), args, Map.of(), "CODEX_HOME");
     }
 
     @Override

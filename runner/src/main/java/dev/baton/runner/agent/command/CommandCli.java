@@ -26,10 +26,20 @@ public final class CommandCli implements AgentCli {
     }
 
     @Override
+    public String executable() {
+        return null;
+    }
+
+    @Override
     public Invocation invocation(RunRequest run) {
         // No private config folder: the program is the user's own and may rely on their HOME.
-        return Invocation.of(run, null, List.of(), Map.of(PROMPT_VARIABLE, run.prompt()), null)
+        return Invocation.of(run, executable(), List.of(), Map.of(PROMPT_VARIABLE, run.prompt()), null)
                 .withStdin(run.prompt());
+    }
+
+    @Override
+    public boolean hasSessions() {
+        return false;
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class GeminiCli implements AgentCli {
     }
 
     @Override
+    public String executable() {
+        return "gemini";
+    }
+
+    @Override
     public Invocation invocation(RunRequest run) {
         List<String> args = new ArrayList<>(List.of("-p", run.prompt(), "--output-format", "stream-json",
                 "--yolo", "--skip-trust"));
@@ -29,7 +34,7 @@ public final class GeminiCli implements AgentCli {
             args.addAll(List.of("-m", run.profile().model()));
         }
         run.resumedSessionId().ifPresent(sessionId -> args.addAll(List.of("--resume", sessionId)));
-        return Invocation.of(run, "gemini", args, Map.of(), "HOME");
+        return Invocation.of(run, executable(), args, Map.of(), "HOME");
     }
 
     @Override

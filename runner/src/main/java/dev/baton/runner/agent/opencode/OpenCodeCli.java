@@ -22,6 +22,11 @@ public final class OpenCodeCli implements AgentCli {
     }
 
     @Override
+    public String executable() {
+        return "opencode";
+    }
+
+    @Override
     public Invocation invocation(RunRequest run) {
         List<String> args = new ArrayList<>(List.of("run", "--format", "json", "--auto",
                 "--dir", run.worktree().toString()));
@@ -30,7 +35,7 @@ public final class OpenCodeCli implements AgentCli {
         }
         run.resumedSessionId().ifPresent(sessionId -> args.addAll(List.of("-s", sessionId)));
         args.add(run.prompt());
-        return Invocation.of(run, "opencode", args, Map.of("OPENCODE_DISABLE_AUTOUPDATE", "1",
+        return Invocation.of(run, executable(), args, Map.of("OPENCODE_DISABLE_AUTOUPDATE", "1",
                 "OPENCODE_DISABLE_MODELS_FETCH", "1", "OPENCODE_DISABLE_SHARE", "1"), "HOME");
     }
 

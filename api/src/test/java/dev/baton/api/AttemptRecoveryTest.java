@@ -94,7 +94,7 @@ class AttemptRecoveryTest {
     /** A paused agent stays suspended through a restart (the runner re-attaches to it as paused) until resumed. */
     @Test
     void aPausedAgentStaysSuspendedAcrossARestartUntilItsTaskIsResumed() throws Exception {
-        Api api = start();
+        Api api = servers.start();
         String projectId = api.post("/api/v1/projects", Json.obj("name", "Paused recovery", "local_path",
                 GitRepos.create().toString(), "commands", Map.of("test", "true"))).expect(201).data()
                 .get("project_id").asText();
@@ -107,21 +107,16 @@ class AttemptRecoveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
         long agent = Long.parseLong(Files.readString(pidFile).strip());
         api.post("/api/v1/tasks/" + taskId + "/pause", null).expect(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> state(agent) == 'T');
+        await().atMost(Duration.ofSeconds(10)).until(() -> Processes.isSuspended(agent));
 
-        servers.get(0).destroyForcibly().waitFor();
+        servers.killLast();
         Files.writeString(go, "go");
-        Api restarted = start();
-        assertThat(state(agent)).as("still suspended after the restart").isEqualTo('T');
+        Api restarted = servers.start();
+        assertThat(Processes.isSuspended(agent)).as("still suspended after the restart").isTrue();
         assertThat(awaitStatus(restarted, attemptId, "running").get("status").asText()).isEqualTo("running");
 
         restarted.post("/api/v1/tasks/" + taskId + "/resume", null).expect(200);
         awaitStatus(restarted, attemptId, "review_ready");
-    }
-
-    private static char state(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        return stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
     }
 
     private String startAttempt(Api api, String projectId, String script) {

@@ -66,11 +66,6 @@ class TaskControlRunTest extends ApiTestBase {
     }
 
     /** The process's state letter in /proc ({@code T}: stopped by a signal). */
-    private static char state(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        return stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
-    }
-
     private List<String> logMessages(String attemptId) {
         return Json.list(api.get("/api/v1/attempts/" + attemptId + "/logs").expect(200).data().get("items")).stream()
                 .filter(m -> m.get("event").get("kind").asText().equals("LOG"))
@@ -85,10 +80,10 @@ class TaskControlRunTest extends ApiTestBase {
         long pid = agentPid();
 
         long paused = control(taskId, "pause");
-        await().atMost(WAIT).until(() -> state(pid) == 'T');
+        await().atMost(WAIT).until(() -> Processes.isSuspended(pid));
         Files.writeString(dir.resolve("go"), "go");
         assertThat(task(taskId, paused).get("status").asText()).isEqualTo("paused");
-        assertThat(state(pid)).as("still suspended, although it may go on now").isEqualTo('T');
+        assertThat(Processes.isSuspended(pid)).as("still suspended, although it may go on now").isTrue();
         assertThat(awaitAttempt(attemptId, "running", "review_ready").get("status").asText()).isEqualTo("running");
 
         long resumed = control(taskId, "resume");
@@ -127,7 +122,7 @@ class TaskControlRunTest extends ApiTestBase {
         awaitAttempt(running, "running");
         long pid = agentPid();
         control(taskId, "pause");
-        await().atMost(WAIT).until(() -> state(pid) == 'T');
+        await().atMost(WAIT).until(() -> Processes.isSuspended(pid));
 
         long stopped = control(taskId, "stop");
         awaitAttempt(running, "cancelled");

@@ -24,6 +24,12 @@ public final class Processes {
         return stat != null && state(stat) != 'Z';
     }
 
+    /** Whether the process exists and is stopped by a signal (suspended: {@code T} in {@code /proc}). */
+    public static boolean isSuspended(long pid) {
+        String stat = stat(PROC.resolve(Long.toString(pid)));
+        return stat != null && state(stat) == 'T';
+    }
+
     /** Whether any process of the group (the agent or anything it started) has not exited. */
     public static boolean groupIsRunning(long groupId) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, entry -> isNumber(entry.getFileName().toString()))) {

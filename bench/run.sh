@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Baton benchmark: one command.
 #
-#   bench/run.sh [h2|postgres|all|workspace|attempts] [--quick] [--phases main,replay,workspace,attempts]
+#   bench/run.sh [h2|postgres|all|workspace|attempts|runs] [--quick] [--phases main,replay,workspace,attempts,runs]
 #                [--replay-events N]
 #
 # Builds the server (mvn install in the project root) if api/target/baton.jar or the runner in the local Maven
 # repository is missing, builds the harness (bench/pom.xml, not a module of the root build), starts a PostgreSQL
 # cluster with default durability for the postgres runs, starts the server jar for each phase, runs the scenarios,
 # then (all, workspace) times workspace creation without server or database, then (all, attempts) runs agents
-# through the server on H2, stops everything, prints the table and writes bench/results/results-<timestamp>.json.
+# through the server on H2, then (all, runs) runs a 1,000-task graph on H2, stops everything, prints the table and writes bench/results/results-<timestamp>.json.
 # See bench/README.md.
 #
 # Environment: BATON_JAR (server jar to use), BENCH_SERVER_JVM_OPTS (JVM options of the server; default those of
@@ -26,6 +26,7 @@ for arg in "$@"; do
     h2|postgres|all) db=$arg ;;
     workspace) db=none ;; # the workspace phase alone: no database, no server
     attempts) db=attempts ;; # the attempts phase alone: its own server on H2, no PostgreSQL
+    runs) db=runs ;; # the orchestration phase alone: its own server on H2, no PostgreSQL
     -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) pass+=("$arg") ;;
   esac

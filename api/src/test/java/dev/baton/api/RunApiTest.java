@@ -130,6 +130,8 @@ class RunApiTest extends ApiTestBase {
                     .map(item -> item.get("status").asText()).distinct().toList();
             assertThat(a2).containsSubsequence("running", "review", "done");
             assertThat(stream).anyMatch(message -> message.json().get("type").asText().equals("attempt"));
+            assertThat(stream).anyMatch(message -> message.json().get("type").asText().equals("log")
+                    && message.json().get("message").has("seq"));
         }
     }
 
@@ -243,5 +245,91 @@ class RunApiTest extends ApiTestBase {
                 .get("graph_id").asText();
         api.post("/api/v1/graphs/" + graph + "/run", Json.obj("max_agents", 2, "agent_profile_id", agent(null)))
                 .expectError(409, "INVALID_STATE");
+    }
+
+    @Test
+    void aPausedTaskOfARunWaitsWhileTheOthersGoOnAndStartsWhenResumed() {
+        String runId = startRun(agent(null), 3, "fail_fast", null);
+        api.post("/api/v1/tasks/" + taskIds.get("a2") + "/pause", null).expect(200);
+        await().atMost(WAIT).until(() -> diagram(runId).get("a2").get("status").asText().equals("paused"));
+        await().atMost(RUN_WAIT).until(() -> diagram(runId).get("a3").get("status").asText().equals("done"));
+        Map<String, JsonNode> nodes = diagram(runId);
+        assertThat(nodes.get("a2").get("status").asText()).isEqualTo("paused");
+        assertThat(nodes.get("a2").get("attempt_id").isNull()).isTrue();
+        assertThat(api.get("/api/v1/runs/" + runId).expect(200).data().get("counts").get("paused").asInt())
+                .isEqualTo(1);
+
+        api.post("/api/v1/tasks/" + taskIds.get("a2") + "/resume", null).expect(200);
+        assertThat(awaitRun(runId, "completed", "failed", "cancelled").get("status").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void withManualMergesAttemptsWaitForApprovalAndAPromotedAttemptIsTheOneMerged() {
+        String agent = agent(null);
+        Map<String, Object> body = Json.map("max_agents", 1, "target_branch", "main", "agent_profile_id", agent,
+                "merge_policy", "manual", "failure_policy", "fail_fast");
+        String runId = api.post("/api/v1/graphs/" + graphId + "/run", Json.write(body)).expect(201).data()
+                .get("run_id").asText();
+        await().atMost(WAIT).until(() -> diagram(runId).get("a1").get("status").asText().equals("review"));
+        String first = diagram(runId).get("a1").get("attempt_id").asText();
+        awaitAttempt(first, "review_ready");
+        String second = api.post("/api/v1/tasks/" + taskIds.get("a1") + "/attempts", Json.obj("agent_profile_id", agent))
+                .expect(201).data().get("attempt_id").asText();
+        awaitAttempt(second, "review_ready");
+        assertThat(diagram(runId).get("a2").get("status").asText()).as("nothing merged, nothing follows")
+                .isEqualTo("pending");
+
+        JsonNode promoted = api.post("/api/v1/tasks/" + taskIds.get("a1") + "/promote", Json.obj("attempt_id", second))
+                .expect(200).data();
+        assertThat(promoted.get("run_id").asText()).isEqualTo(runId);
+        awaitAttempt(second, "merged");
+        await().atMost(WAIT).until(() -> diagram(runId).get("a1").get("status").asText().equals("done"));
+        assertThat(diagram(runId).get("a1").get("attempt_id").asText()).isEqualTo(second);
+        assertThat(api.get("/api/v1/attempts/" + first).expect(200).data().get("status").asText())
+                .isEqualTo("review_ready");
+
+        await().atMost(WAIT).until(() -> diagram(runId).get("a2").get("status").asText().equals("review"));
+        String a2 = diagram(runId).get("a2").get("attempt_id").asText();
+        awaitAttempt(a2, "review_ready");
+        api.post("/api/v1/attempts/" + a2 + "/approve", Json.obj("mode", "merge")).expect(200);
+        await().atMost(WAIT).until(() -> diagram(runId).get("a2").get("status").asText().equals("done"));
+        api.post("/api/v1/tasks/" + taskIds.get("a2") + "/promote", Json.obj("attempt_id", a2))
+                .expectError(409, "INVALID_STATE");
+        api.post("/api/v1/tasks/" + taskIds.get("a2") + "/promote", Json.obj("attempt_id", first))
+                .expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/runs/" + runId + "/cancel", "").expect(200);
+    }
+
+    @Test
+    void aMergeConflictSendsTheTaskBackForAnAttemptOnTheNewBase() throws IOException {
+        String otherProject = api.post("/api/v1/projects", Json.obj("name", uniqueName("Conflicts"), "local_path",
+                repo.toString(), "default_branch", "main")).expect(201).data().get("project_id").asText();
+        String plan = Json.write(Json.map("nodes", List.of(
+                Json.map("key", "x", "layer", "task", "title", "Task x"),
+                Json.map("key", "y", "layer", "task", "title", "Task y"),
+                Json.map("key", "z", "layer", "task", "title", "Task z")), "edges", List.of(
+                Json.map("from", "y", "to", "x", "kind", "depends_on"),
+                Json.map("from", "z", "to", "x", "kind", "depends_on"))));
+        String planId = api.post("/api/v1/projects/" + otherProject + "/plans", plan).expect(201).data()
+                .get("plan_id").asText();
+        String graph = api.post("/api/v1/plans/" + planId + "/confirm", "{}").expect(200).data().get("graph_id").asText();
+        // every task appends its key to one file: y and z start from the same base, so the second merge conflicts
+        String agent = api.post("/api/v1/agents", Json.obj("name", uniqueName("Appender"), "adapter", "command",
+                "command", List.of("bash", "-c", "key=$(printf '%s' \"$BATON_PROMPT\" | sed -n"
+                        + " 's/^# Task: Task \\([a-z]\\).*/\\1/p' | head -1); echo $key >> shared.txt; sleep 0.5")))
+                .expect(201).data().get("agent_profile_id").asText();
+        String runId = api.post("/api/v1/graphs/" + graph + "/run", Json.obj("max_agents", 2, "agent_profile_id", agent,
+                "merge_policy", "auto_on_gates_pass")).expect(201).data().get("run_id").asText();
+
+        JsonNode run = awaitRun(runId, "completed", "failed", "cancelled");
+        assertThat(run.get("status").asText()).isEqualTo("completed");
+        Map<String, JsonNode> nodes = diagram(runId);
+        assertThat(nodes.get("y").get("attempts").asInt() + nodes.get("z").get("attempts").asInt()).isEqualTo(3);
+        String redone = nodes.get("y").get("attempts").asInt() == 2 ? "y" : "z";
+        String firstAttempt = Json.list(api.get("/api/v1/tasks/" + nodes.get(redone).get("task_id").asText()
+                + "/attempts").expect(200).data().get("items")).get(1).get("attempt_id").asText();
+        JsonNode conflicted = api.get("/api/v1/attempts/" + firstAttempt).expect(200).data();
+        assertThat(conflicted.get("merge").get("conflict").get("files").toString()).contains("shared.txt");
+        assertThat(onMain("shared.txt").lines().toList()).containsExactlyInAnyOrder("x", "y", "z");
     }
 }

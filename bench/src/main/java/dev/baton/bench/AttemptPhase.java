@@ -541,7 +541,7 @@ final class AttemptPhase {
                 .data().get("project_id").asText();
     }
 
-    private static String createAgent(Api api, String name, String script) throws Exception {
+    static String createAgent(Api api, String name, String script) throws Exception {
         return check(api.post("/api/v1/agents", "{\"name\":" + Json.quote(name) + ",\"adapter\":\"command\","
                 + "\"command\":[\"bash\",\"-c\"," + Json.quote(script) + "]}"), 201).data().get("agent_profile_id").asText();
     }
@@ -601,7 +601,7 @@ final class AttemptPhase {
                 + " s: " + view);
     }
 
-    private static Api.Response check(Api.Response r, int status) {
+    static Api.Response check(Api.Response r, int status) {
         if (r.status() != status) {
             throw new IllegalStateException("expected HTTP " + status + ", got " + r.status() + ": " + r.text());
         }

@@ -65,6 +65,13 @@ public final class Bench {
                 new AttemptPhase(o, h2, results).run();
             });
         }
+        if (o.phases.contains("runs")) {
+            Database h2 = new Database.H2(o.work);
+            crashed |= !survived("runs", results, () -> {
+                databases.putIfAbsent(h2.name(), h2.describe());
+                new OrchestrationPhase(o, h2, results).run();
+            });
+        }
         report.put("finished", Instant.now().toString());
         report.put("load_average_at_end", ProcStats.loadAverage());
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -11,9 +11,9 @@ final class Options {
     List<String> databases = List.of("h2", "postgres");
     /**
      * "main" and "replay" run on each database; "workspace" runs once after them, without database or server;
-     * "attempts" runs last, on its own server on a fresh H2 store, whatever {@code --db} says. By default: all four
-     * for {@code --db all}, main and replay for one database, workspace for {@code --db none}, attempts for
-     * {@code --db attempts}.
+     * "attempts" and then "runs" run last, each on its own server on a fresh H2 store, whatever {@code --db} says. By
+     * default: all five for {@code --db all}, main and replay for one database, workspace for {@code --db none},
+     * attempts for {@code --db attempts}, runs for {@code --db runs}.
      */
     List<String> phases;
     boolean quick;
@@ -61,6 +61,10 @@ final class Options {
     /** A2: lines the agent prints, one every {@code logIntervalMs}. */
     int logLines = 200;
     int logIntervalMs = 50;
+    /** R1: the run phase's graph, layers x width tasks, run with max_agents = width. */
+    int graphLayers = 20;
+    int graphWidth = 50;
+    long graphTimeoutSeconds = 1_800;
     /** A3: attempts started at once on one project. */
     int parallelAttempts = 32;
     int parallelTimeoutSeconds = 600;
@@ -79,7 +83,7 @@ final class Options {
                         case "all" -> List.of("h2", "postgres");
                         case "h2" -> List.of("h2");
                         case "postgres", "pg" -> List.of("postgres");
-                        case "none", "attempts" -> List.of();
+                        case "none", "attempts", "runs" -> List.of();
                         default -> throw new IllegalArgumentException("--db h2|postgres|all|none|attempts, not " + db);
                     };
                 }
@@ -99,9 +103,10 @@ final class Options {
         }
         if (o.phases == null) {
             o.phases = switch (db) {
-                case "all" -> List.of("main", "replay", "workspace", "attempts");
+                case "all" -> List.of("main", "replay", "workspace", "attempts", "runs");
                 case "none" -> List.of("workspace");
                 case "attempts" -> List.of("attempts");
+                case "runs" -> List.of("runs");
                 default -> List.of("main", "replay");
             };
         }
@@ -135,6 +140,8 @@ final class Options {
             o.attemptStarts = 10;
             o.attemptStartWarmups = 2;
             o.logLines = 60;
+            o.graphLayers = 4;
+            o.graphWidth = 10;
         }
         o.bigProjectEvents = (int) Math.min(o.bigProjectEvents, o.replayEvents / 2);
         return o;

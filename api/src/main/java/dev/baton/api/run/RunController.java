@@ -30,6 +30,7 @@ import dev.baton.query.run.RunReadModel;
 import dev.baton.query.run.RunView;
 import dev.baton.query.support.ReadModelJson;
 import dev.baton.query.support.ReadModelUpdates;
+import dev.baton.runner.log.AttemptLog;
 import dev.baton.runner.project.ProjectValidator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -67,7 +68,6 @@ class RunController {
 
     /** How long a run of a graph compiled a moment ago waits for the graph to reach its read model. */
     private static final long GRAPH_WAIT_MS = 5_000;
-    private static final int STREAM_PAGE = 200;
     private final CommandSender commands;
     private final PlanReadModel plans;
     private final ProjectReadModel projects;
@@ -78,10 +78,12 @@ class RunController {
     private final SseHub hub;
     private final TaskReadModel tasks;
     private final AttemptReadModel attempts;
+    private final AttemptLog log;
 
     RunController(CommandSender commands, PlanReadModel plans, ProjectReadModel projects, RunReadModel runs,
                   ReadModelUpdates updates, ReadYourWrites readYourWrites, ProjectValidator validator, SseHub hub,
-                  TaskReadModel tasks, AttemptReadModel attempts) {
+                  TaskReadModel tasks, AttemptReadModel attempts, AttemptLog log) {
+        this.log = log;
         this.tasks = tasks;
         this.attempts = attempts;
         this.commands = commands;
@@ -160,14 +162,13 @@ class RunController {
         return Envelope.ok(Map.of("run_id", runId, "status", run.status(), "nodes", nodes, "edges", edges));
     }
 
-    /** Live: the run's state and its tasks' statuses as they change, and its attempts' status changes. */
+    /** Live: the run's state, its tasks' statuses and its attempts' as they change, and its agents' log tails. */
     @GetMapping(path = "/runs/{runId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String runId, @RequestParam(required = false) String after,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         runs.run(runId).orElseThrow(() -> ApiException.notFound("run", runId));
         long cursor = Paging.after(lastEventId != null ? lastEventId : after);
-        return hub.subscribe(cursor, from -> runs.itemsAfter(runId, from, STREAM_PAGE).stream()
-                .map(item -> new SseHub.Item(item.position(), ReadModelJson.read(item.json(), Map.class))).toList());
+        return hub.subscribe(cursor, new RunStream(runId, runs, log));
     }
 
     @PostMapping("/runs/{runId}/pause")

@@ -32,7 +32,8 @@ public final class ServerProcesses implements AutoCloseable {
         Path log = dataDir.resolve("server-" + servers.size() + ".log");
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
-                "--server.port=" + port, "--baton.data-dir=" + dataDir, "--logging.level.root=WARN")
+                "--server.port=" + port, "--baton.data-dir=" + dataDir, "--logging.level.root=WARN",
+                "--logging.level.dev.baton=INFO")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         servers.add(server);
         Api api = new Api("http://127.0.0.1:" + port);

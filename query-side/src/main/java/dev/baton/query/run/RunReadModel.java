@@ -121,6 +121,13 @@ public class RunReadModel {
                 .findFirst();
     }
 
+    /** The attempts of the run's tasks that are at work now. */
+    public List<String> runningAttempts(String runId) {
+        return jdbc.query("select data from rm_run_node where run_id = ? and gen = ? and status in ('running', 'paused')",
+                        (rs, i) -> ReadModelJson.read(rs.getString(1), RunNodeView.class), runId, serving()).stream()
+                .filter(node -> node.state().equals("running")).map(RunNodeView::attemptId).toList();
+    }
+
     public List<StreamItem> itemsAfter(String runId, long position, int limit) {
         return jdbc.query("select position, data from rm_run_event where run_id = ? and gen = ? and position > ?"
                         + " order by position fetch first " + limit + " rows only",

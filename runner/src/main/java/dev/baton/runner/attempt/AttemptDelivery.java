@@ -48,6 +48,8 @@ final class AttemptDelivery implements Runnable {
             Object report = mode == ApprovalMode.MERGE ? merge(spec) : pullRequest(spec);
             if (parts.commands().send(run, report) && report instanceof RecordMergeCommand
                     && parts.settings().removeWorkspaceAfterMerge()) {
+                // the merge must be on disk before the workspace goes: a server that lost it would run the gates again
+                parts.queue().durable();
                 parts.workspaces().remove(spec.repository(), run.attemptId());
             }
         } catch (RuntimeException e) {

@@ -227,8 +227,9 @@ public class RunQueue {
 
     /**
      * Makes what is committed so far survive a crash of the server at once. H2 writes commits to its file up to
-     * 500 ms later; after the runner's steps that a restarted server acts on (an agent started, the gates begun or
-     * one done, a task paused or resumed) a {@code CHECKPOINT} writes them now, so a server killed right after
+     * 500 ms later; after the runner's steps that a restarted server acts on (attempts claimed, a workspace made, an
+     * agent started, the gates begun or one done, a task paused or resumed, a merge recorded before its workspace is
+     * removed) a {@code CHECKPOINT} writes them now, so a server killed right after
      * re-attaches instead of giving up, and keeps a suspended agent suspended. PostgreSQL's commits are durable already.
      */
     void durable() {

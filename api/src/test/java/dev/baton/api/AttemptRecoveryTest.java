@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.Api;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
-import dev.baton.api.support.ServerProcesses;
+import dev.baton.api.support.ServerProcessTest;
 import dev.baton.runner.process.Processes;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,26 +23,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A real server process, killed with SIGKILL while attempts run, then started again on the same data folder: an
  * agent still running is re-attached and its log continues without gap or duplicate; one that exited meanwhile is
- * finished from its exit status and output; one that vanished without an exit status fails saying so. (Each server
- * is its own JVM on its own H2 database; test.sh runs this class in the H2 pass only.)
+ * finished from its exit status and output; one that vanished without an exit status fails saying so.
  */
-class AttemptRecoveryTest {
-
-    @TempDir
-    Path dataDir;
-    @TempDir
-    Path markers;
-    private ServerProcesses servers;
-
-    @BeforeEach
-    void servers() {
-        servers = new ServerProcesses(dataDir);
-    }
-
-    @AfterEach
-    void stopServers() {
-        servers.close();
-    }
+class AttemptRecoveryTest extends ServerProcessTest {
 
     @Test
     void afterKillMinus9EveryAttemptCarriesOnOrEndsWithAReason() throws Exception {

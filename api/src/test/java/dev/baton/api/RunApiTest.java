@@ -65,7 +65,13 @@ class RunApiTest extends ApiTestBase {
         }
         JsonNode started = api.post("/api/v1/graphs/" + graphId + "/run", Json.write(body)).expect(201).data();
         assertThat(started.get("status").asText()).isEqualTo("running");
-        return started.get("run_id").asText();
+        return projected(started.get("run_id").asText());
+    }
+
+    /** The run id, once its read model shows it (runs are read from projections). */
+    private String projected(String runId) {
+        await().atMost(WAIT).until(() -> api.get("/api/v1/runs/" + runId).status() == 200);
+        return runId;
     }
 
     private JsonNode awaitRun(String runId, String... statuses) {
@@ -103,7 +109,7 @@ class RunApiTest extends ApiTestBase {
             assertThat(run.get("running_agents")).isEmpty();
             assertThat(run.get("elapsed_ms").asLong()).isPositive();
 
-            List<String> history = attemptHistory();
+            List<String> history = SampleRun.mergedHistory(api, projectId, taskIds);
             assertThat(SampleRun.peakConcurrency(history)).isBetween(2, 3);
             SamplePlan.DEPENDENCIES.forEach((task, dependencies) -> dependencies.forEach(dependency -> {
                 assertThat(history).contains("AttemptMergedEvent " + dependency);
@@ -268,8 +274,8 @@ class RunApiTest extends ApiTestBase {
         String agent = agent(null);
         Map<String, Object> body = Json.map("max_agents", 1, "target_branch", "main", "agent_profile_id", agent,
                 "merge_policy", "manual", "failure_policy", "fail_fast");
-        String runId = api.post("/api/v1/graphs/" + graphId + "/run", Json.write(body)).expect(201).data()
-                .get("run_id").asText();
+        String runId = projected(api.post("/api/v1/graphs/" + graphId + "/run", Json.write(body)).expect(201).data()
+                .get("run_id").asText());
         await().atMost(WAIT).until(() -> diagram(runId).get("a1").get("status").asText().equals("review"));
         String first = diagram(runId).get("a1").get("attempt_id").asText();
         awaitAttempt(first, "review_ready");
@@ -318,8 +324,8 @@ class RunApiTest extends ApiTestBase {
                 "command", List.of("bash", "-c", "key=$(printf '%s' \"$BATON_PROMPT\" | sed -n"
                         + " 's/^# Task: Task \\([a-z]\\).*/\\1/p' | head -1); echo $key >> shared.txt; sleep 0.5")))
                 .expect(201).data().get("agent_profile_id").asText();
-        String runId = api.post("/api/v1/graphs/" + graph + "/run", Json.obj("max_agents", 2, "agent_profile_id", agent,
-                "merge_policy", "auto_on_gates_pass")).expect(201).data().get("run_id").asText();
+        String runId = projected(api.post("/api/v1/graphs/" + graph + "/run", Json.obj("max_agents", 2,
+                "agent_profile_id", agent, "merge_policy", "auto_on_gates_pass")).expect(201).data().get("run_id").asText());
 
         JsonNode run = awaitRun(runId, "completed", "failed", "cancelled");
         assertThat(run.get("status").asText()).isEqualTo("completed");

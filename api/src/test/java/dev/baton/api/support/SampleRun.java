@@ -9,11 +9,14 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Running {@link SamplePlan}: a `command` agent that writes one file per task (task-&lt;key&gt;.txt, listing the task
@@ -51,6 +54,17 @@ public final class SampleRun {
             }
             after = "&after=" + page.get("next").asText();
         }
+    }
+
+    /** The attempt history once the timeline shows every task of the plan merged (the timeline is a projection). */
+    public static List<String> mergedHistory(Api api, String projectId, Map<String, String> taskIds) {
+        List<List<String>> seen = new ArrayList<>(List.of(List.of()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            seen.set(0, attemptHistory(api, projectId, taskIds));
+            return seen.get(0).stream().filter(entry -> entry.startsWith("AttemptMergedEvent ")).count()
+                    == taskIds.size();
+        });
+        return seen.get(0);
     }
 
     /** The most attempts whose agent or gates were at work at the same moment, by the history. */

@@ -55,6 +55,11 @@ public class RunProjection {
     public static final String NAME = RunReadModel.PROJECTION;
     public static final String[] TABLES = {"rm_run", "rm_run_node", "rm_run_attempt", "rm_run_event"};
 
+    private static final Map<Class<?>, String> ATTEMPT_STATUSES = Map.of(AttemptQueuedEvent.class, "queued",
+            AttemptRunStartedEvent.class, "running", AttemptGatesStartedEvent.class, "gates_running",
+            AttemptMergedEvent.class, "merged", AttemptMergeConflictFoundEvent.class, "merge_conflict",
+            AttemptFailedEvent.class, "failed", AttemptCancelledEvent.class, "cancelled");
+
     private final RunReadModel runs;
     private final ProjectionContext context;
 
@@ -168,39 +173,14 @@ public class RunProjection {
         });
     }
 
+    /** Any other status change of an attempt of a run is a stream item; the rest of an attempt's events are not. */
     @EventHandler
-    void on(AttemptQueuedEvent event, TrackingToken token) {
-        attemptChanged(event, "queued", token);
-    }
-
-    @EventHandler
-    void on(AttemptRunStartedEvent event, TrackingToken token) {
-        attemptChanged(event, "running", token);
-    }
-
-    @EventHandler
-    void on(AttemptGatesStartedEvent event, TrackingToken token) {
-        attemptChanged(event, "gates_running", token);
-    }
-
-    @EventHandler
-    void on(AttemptMergedEvent event, TrackingToken token) {
-        attemptChanged(event, "merged", token);
-    }
-
-    @EventHandler
-    void on(AttemptMergeConflictFoundEvent event, TrackingToken token) {
-        attemptChanged(event, "merge_conflict", token);
-    }
-
-    @EventHandler
-    void on(AttemptFailedEvent event, TrackingToken token) {
-        attemptChanged(event, "failed", token);
-    }
-
-    @EventHandler
-    void on(AttemptCancelledEvent event, TrackingToken token) {
-        attemptChanged(event, "cancelled", token);
+    void on(AttemptEvent event, TrackingToken token) {
+        String status = ATTEMPT_STATUSES.get(event.getClass());
+        if (status != null) {
+            int gen = gen();
+            runs.runOfAttempt(gen, event.attemptId()).ifPresent(runId -> attemptItem(gen, runId, event, status, token));
+        }
     }
 
     private void node(RunEvent event, String taskId, long version, TrackingToken token,
@@ -234,11 +214,6 @@ public class RunProjection {
     /** The run's version follows its last event, so that a read after a command can wait for it. */
     private void touch(int gen, String runId, long version) {
         runs.run(gen, runId).ifPresent(run -> runs.updateRun(gen, run.withVersion(version)));
-    }
-
-    private void attemptChanged(AttemptEvent event, String status, TrackingToken token) {
-        int gen = gen();
-        runs.runOfAttempt(gen, event.attemptId()).ifPresent(runId -> attemptItem(gen, runId, event, status, token));
     }
 
     private void attemptItem(int gen, String runId, AttemptEvent event, String status, TrackingToken token) {

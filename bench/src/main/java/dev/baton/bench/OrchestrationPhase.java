@@ -77,6 +77,7 @@ final class OrchestrationPhase {
             task.get("depends_on").forEach(key -> keys.add(key.asText()));
             dependencies.put(task.get("key").asText(), keys);
         }
+        awaitOnBoard(api, project, tasks);
         String agent = AttemptPhase.createAgent(api, "bench-graph", "f=$(mktemp -p . t-XXXXXX.txt); echo done > \"$f\"");
         long started = System.nanoTime();
         String run = AttemptPhase.check(api.post("/api/v1/graphs/" + confirmed.get("graph_id").asText() + "/run",
@@ -144,6 +145,18 @@ final class OrchestrationPhase {
         body.put("nodes", nodes);
         body.put("edges", edges);
         return Json.write(body);
+    }
+
+    /** A confirmation answers within seconds; a big graph's tasks may take longer to be placed on the board. */
+    private void awaitOnBoard(Api api, String project, int tasks) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (AttemptPhase.check(api.get("/api/v1/projects/" + project), 200).data().get("counts").get("backlog")
+                .asInt() < tasks) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the confirmed plan's tasks did not reach the board in 5 minutes");
+            }
+            Thread.sleep(500);
+        }
     }
 
     private JsonNode awaitEnd(Api api, String run, int tasks) throws Exception {

@@ -96,7 +96,8 @@ public class OrchestrationRun {
         for (RunTask task : command.tasks()) {
             TaskEntry entry = directory.task(task.taskId()).filter(t -> t.projectId().equals(command.projectId()))
                     .orElseThrow(() -> DomainException.invalidState("task " + task.key() + " (" + task.taskId()
-                            + ") of the graph is not on the board: confirm the plan first"));
+                            + ") of the graph is not on the board: confirm the plan first (its tasks are placed"
+                            + " within seconds of the confirmation)"));
             if (options.agentProfileId() == null && entry.agentProfileId() == null) {
                 withoutAgent.add(task.key());
             }

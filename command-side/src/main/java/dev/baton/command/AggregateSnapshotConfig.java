@@ -1,5 +1,7 @@
 package dev.baton.command;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -54,5 +56,16 @@ public class AggregateSnapshotConfig {
     @Bean
     public SnapshotTriggerDefinition runSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.run-snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Runs are also cached: a big graph's run is loaded for every report of every attempt, and rebuilding a thousand
+     * tasks from a snapshot each time made the run saga the bottleneck. A cached run stays correct across nodes: a
+     * node whose copy is stale fails to append (the event's sequence number is taken), which rolls back and evicts it,
+     * and the retry loads it afresh.
+     */
+    @Bean
+    public Cache runCache() {
+        return new WeakReferenceCache();
     }
 }

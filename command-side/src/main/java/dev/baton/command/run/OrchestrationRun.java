@@ -57,7 +57,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
-@Aggregate(snapshotTriggerDefinition = "runSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "runSnapshotTrigger", cache = "runCache")
 public class OrchestrationRun {
 
     static final String RUNNING = "running";
@@ -111,11 +111,12 @@ public class OrchestrationRun {
                 .andThen(this::scheduleWork);
     }
 
+    /** Answers the attempts it decided to start, so that the run saga can start them in the same transaction. */
     @CommandHandler
-    public Long handle(RecordRunAttemptOutcomeCommand command) {
+    public List<RunTaskStartedEvent> handle(RecordRunAttemptOutcomeCommand command) {
         RunNode node = nodes.get(command.taskId());
         if (isOver() || node == null || node.status().isFinal() || !command.attemptId().equals(node.attemptId())) {
-            return AggregateLifecycle.getVersion(); // a late or repeated report: nothing left to decide
+            return List.of(); // a late or repeated report: nothing left to decide
         }
         switch (command.outcome()) {
             case REVIEW_READY -> {
@@ -136,15 +137,15 @@ public class OrchestrationRun {
             case FAILED -> fail(node, command.detail());
             case CANCELLED -> stop(node, null, "its attempt was cancelled");
         }
-        scheduleWork();
-        return AggregateLifecycle.getVersion();
+        return scheduleWork();
     }
 
+    /** Answers the attempts it decided to start, like a report of an outcome. */
     @CommandHandler
-    public Long handle(RecordRunTaskControlCommand command) {
+    public List<RunTaskStartedEvent> handle(RecordRunTaskControlCommand command) {
         RunNode node = nodes.get(command.taskId());
         if (isOver() || node == null || node.status().isFinal()) {
-            return AggregateLifecycle.getVersion();
+            return List.of();
         }
         switch (command.control()) {
             case PAUSED -> {
@@ -160,8 +161,7 @@ public class OrchestrationRun {
             // the task's own stop cancels its attempt: the run only takes note
             case STOPPED -> stop(node, null, "stopped by a person");
         }
-        scheduleWork();
-        return AggregateLifecycle.getVersion();
+        return scheduleWork();
     }
 
     /** The attempt is checked by the caller: one of this task's, ready for review. */
@@ -216,10 +216,14 @@ public class OrchestrationRun {
         return AggregateLifecycle.getVersion();
     }
 
-    /** What happens next: the merge queue's next merge, attempts for the tasks now ready, the end of the run. */
-    private void scheduleWork() {
+    /**
+     * What happens next: the merge queue's next merge, attempts for the tasks now ready, the end of the run. Answers
+     * the attempts started.
+     */
+    private List<RunTaskStartedEvent> scheduleWork() {
+        List<RunTaskStartedEvent> started = new ArrayList<>();
         if (!RUNNING.equals(status)) {
-            return;
+            return started;
         }
         if (merging == null && !mergeQueue.isEmpty()) {
             RunNode next = nodes.get(mergeQueue.get(0));
@@ -232,9 +236,11 @@ public class OrchestrationRun {
             }
             if (node.status() == NodeStatus.PENDING && !node.paused() && dependenciesDone(node)) {
                 int number = node.attempts() + 1;
-                apply(new RunTaskStartedEvent(runId, projectId, node.taskId(),
+                RunTaskStartedEvent start = new RunTaskStartedEvent(runId, projectId, node.taskId(),
                         RunIds.attempt(runId, node.taskId(), number), number, options.agentProfileId(),
-                        options.targetBranch(), node.nextPrompt()));
+                        options.targetBranch(), node.nextPrompt());
+                apply(start);
+                started.add(start);
                 free--;
             }
         }
@@ -251,6 +257,7 @@ public class OrchestrationRun {
                         .collect(Collectors.joining(", ")) + " of " + nodes.size() + " tasks"));
             }
         }
+        return started;
     }
 
     private boolean dependenciesDone(RunNode node) {

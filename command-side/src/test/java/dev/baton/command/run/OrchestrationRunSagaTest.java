@@ -27,8 +27,8 @@ import dev.baton.core.run.RunTaskStartedEvent;
 import dev.baton.core.run.RunTaskStoppedEvent;
 import dev.baton.core.task.TaskPausedEvent;
 import dev.baton.core.task.TaskStoppedEvent;
+import org.axonframework.test.saga.FixtureConfiguration;
 import org.axonframework.test.saga.SagaTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -49,11 +49,17 @@ class OrchestrationRunSagaTest {
     private static final AttemptSubmittedForReviewEvent REVIEW = new AttemptSubmittedForReviewEvent(ATTEMPT, TASK,
             PROJECT, "def456", new DiffStat(1, 2, 0), "done", TokenUsage.NONE);
 
-    private SagaTestFixture<OrchestrationRunSaga> fixture;
+    /** A fresh saga fixture whose run answers every report with no decisions. */
+    private static FixtureConfiguration fixture() {
+        return fixture(List.of());
+    }
 
-    @BeforeEach
-    void setUp() {
-        fixture = new SagaTestFixture<>(OrchestrationRunSaga.class);
+    /** A fresh saga fixture whose run answers every report with these decisions. */
+    private static FixtureConfiguration fixture(List<RunTaskStartedEvent> decisions) {
+        SagaTestFixture<OrchestrationRunSaga> fixture = new SagaTestFixture<>(OrchestrationRunSaga.class);
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof RecordRunAttemptOutcomeCommand
+                || command instanceof RecordRunTaskControlCommand ? decisions : null);
+        return fixture;
     }
 
     private static RecordRunAttemptOutcomeCommand report(Outcome outcome, String detail, List<String> files) {
@@ -62,7 +68,7 @@ class OrchestrationRunSagaTest {
 
     @Test
     void aStartedTaskGetsItsAttemptOnTheRunsTargetBranch() {
-        fixture.givenAPublished(STARTED).whenPublishingA(TASK_STARTED)
+        fixture().givenAPublished(STARTED).whenPublishingA(TASK_STARTED)
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new StartAttemptCommand(ATTEMPT, TASK, AGENT, "try harder", null, null, null,
                         "release"));
@@ -70,9 +76,9 @@ class OrchestrationRunSagaTest {
 
     @Test
     void aGreenReviewIsReportedAsReadyAndFailedGatesAreNamed() {
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED).whenPublishingA(REVIEW)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED).whenPublishingA(REVIEW)
                 .expectDispatchedCommands(report(Outcome.REVIEW_READY, null, List.of()));
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .andThenAPublished(new AttemptGateFinishedEvent(ATTEMPT, TASK, PROJECT, "install", 0, 10, "i"))
                 .andThenAPublished(new AttemptGateFinishedEvent(ATTEMPT, TASK, PROJECT, "test", 1, 10, "t"))
                 .whenPublishingA(REVIEW)
@@ -81,30 +87,46 @@ class OrchestrationRunSagaTest {
 
     @Test
     void theMergeQueuesTurnApprovesTheAttemptAndItsOutcomeIsReported() {
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .whenPublishingA(new RunMergeRequestedEvent(RUN, PROJECT, TASK, ATTEMPT))
                 .expectDispatchedCommands(new ApproveAttemptCommand(ATTEMPT, "merge"));
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .whenPublishingA(new AttemptMergedEvent(ATTEMPT, TASK, PROJECT, "release", "abc"))
                 .expectDispatchedCommands(report(Outcome.MERGED, "abc", List.of()));
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .whenPublishingA(new AttemptMergeConflictFoundEvent(ATTEMPT, TASK, PROJECT, List.of("a.txt"), "both"))
                 .expectDispatchedCommands(report(Outcome.MERGE_CONFLICT, "both", List.of("a.txt")));
     }
 
     @Test
+    void theAttemptsARunDecidesOnAReportStartAtOnceAndOnlyOnce() {
+        String next = "9a1b2c3d-3333-4a5b-9c3d-00000000000b";
+        RunTaskStartedEvent decided = new RunTaskStartedEvent(RUN, PROJECT, next, RunIds.attempt(RUN, next, 1), 1,
+                AGENT, "release", null);
+        fixture(List.of(decided)).givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+                .whenPublishingA(new AttemptMergedEvent(ATTEMPT, TASK, PROJECT, "release", "abc"))
+                .expectAssociationWith("attemptId", decided.attemptId())
+                .expectDispatchedCommands(report(Outcome.MERGED, "abc", List.of()),
+                        new StartAttemptCommand(decided.attemptId(), next, AGENT, null, null, null, null, "release"));
+        fixture(List.of(decided)).givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+                .andThenAPublished(new AttemptMergedEvent(ATTEMPT, TASK, PROJECT, "release", "abc"))
+                .whenPublishingA(decided)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
     void failuresAndCancellationsAreReported() {
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .whenPublishingA(new AttemptFailedEvent(ATTEMPT, TASK, PROJECT, AttemptStatus.RUNNING, "exit 3"))
                 .expectDispatchedCommands(report(Outcome.FAILED, "exit 3", List.of()));
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .whenPublishingA(new AttemptCancelledEvent(ATTEMPT, TASK, PROJECT, AttemptStatus.RUNNING, "no"))
                 .expectDispatchedCommands(report(Outcome.CANCELLED, "no", List.of()));
     }
 
     @Test
     void anAttemptTheRunDidNotStartIsNotReported() {
-        fixture.givenAPublished(STARTED)
+        fixture().givenAPublished(STARTED)
                 .whenPublishingA(new AttemptFailedEvent("c0ffee00-4444-4a5b-9c3d-000000000077", TASK, PROJECT,
                         AttemptStatus.RUNNING, "someone else's"))
                 .expectNoDispatchedCommands();
@@ -112,11 +134,11 @@ class OrchestrationRunSagaTest {
 
     @Test
     void aStoppedTaskHasItsAttemptCancelledAndAPromotionCancelsTheSupersededOne() {
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .whenPublishingA(new RunTaskStoppedEvent(RUN, PROJECT, TASK, ATTEMPT, "task b failed (fail fast)"))
                 .expectDispatchedCommands(new CancelAttemptCommand(ATTEMPT, "task b failed (fail fast)"));
         String promoted = "c0ffee00-4444-4a5b-9c3d-000000000088";
-        fixture.givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
+        fixture().givenAPublished(STARTED).andThenAPublished(TASK_STARTED)
                 .whenPublishingA(new RunAttemptPromotedEvent(RUN, PROJECT, TASK, promoted, ATTEMPT))
                 .expectAssociationWith("attemptId", promoted)
                 .expectDispatchedCommands(new CancelAttemptCommand(ATTEMPT, "another attempt of the task was promoted"));
@@ -124,15 +146,15 @@ class OrchestrationRunSagaTest {
 
     @Test
     void thePausesAndStopsOfItsTasksReachTheRun() {
-        fixture.givenAPublished(STARTED).whenPublishingA(new TaskPausedEvent(TASK, PROJECT))
+        fixture().givenAPublished(STARTED).whenPublishingA(new TaskPausedEvent(TASK, PROJECT))
                 .expectDispatchedCommands(new RecordRunTaskControlCommand(RUN, TASK, Control.PAUSED));
-        fixture.givenAPublished(STARTED).whenPublishingA(new TaskStoppedEvent(TASK, PROJECT))
+        fixture().givenAPublished(STARTED).whenPublishingA(new TaskStoppedEvent(TASK, PROJECT))
                 .expectDispatchedCommands(new RecordRunTaskControlCommand(RUN, TASK, Control.STOPPED));
     }
 
     @Test
     void theSagaEndsWithTheRun() {
-        fixture.givenAPublished(STARTED).whenPublishingA(new RunCompletedEvent(RUN, PROJECT))
+        fixture().givenAPublished(STARTED).whenPublishingA(new RunCompletedEvent(RUN, PROJECT))
                 .expectActiveSagas(0);
     }
 }

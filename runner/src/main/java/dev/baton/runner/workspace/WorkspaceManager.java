@@ -248,14 +248,12 @@ public class WorkspaceManager {
      * outside the lock; if git cannot (say the registration is already gone) the folder is deleted here. The prune
      * that follows drops registrations whose folder no longer exists, and runs under the lock.
      */
+    /**
+     * Deletes the worktree's files, then lets git forget it ({@code worktree prune}) under the repository's lock. Not
+     * {@code git worktree remove}: it deletes git's record of the worktree without that lock, and a
+     * {@code worktree add} running at the same moment failed on the record vanishing while it read the others.
+     */
     private void removeWorktree(SourceRepository source, Path path) {
-        if (Files.exists(path.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                git.run(source.commandDirectory(), "worktree", "remove", "--force", path.toString());
-            } catch (WorkspaceException e) {
-                LOG.log(System.Logger.Level.DEBUG, "git could not remove {0}, deleting it: {1}", path, e.getMessage());
-            }
-        }
         try {
             FileTrees.delete(path);
         } catch (IOException e) {

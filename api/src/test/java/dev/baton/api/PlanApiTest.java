@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Plans through HTTP as a new user would: save versions, compile both modes, meet a cycle, confirm, archive. */
 class PlanApiTest extends ApiTestBase {
@@ -106,6 +107,13 @@ class PlanApiTest extends ApiTestBase {
 
         JsonNode confirmed = api.post("/api/v1/plans/" + planId + "/confirm", "{}").expect(200).data();
         assertThat(confirmed.get("status").asText()).isEqualTo("confirmed");
+        String graphId = confirmed.get("graph_id").asText();
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode graph = api.get("/api/v1/graphs/" + graphId).expect(200).data();
+            assertThat(graph.get("confirmed").asBoolean()).isTrue();
+            assertThat(graph.get("tasks")).hasSize(8);
+            assertThat(graph.get("plan_version").asInt()).isEqualTo(1);
+        });
         assertThat(confirmed.get("tasks_on_board").asInt()).isEqualTo(8);
         JsonNode s4 = api.get("/api/v1/tasks/" + tasks.get("s4").get("task_id").asText()).expect(200).data();
         assertThat(s4.get("title").asText()).isEqualTo("Task s4");

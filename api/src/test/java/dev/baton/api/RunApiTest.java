@@ -108,6 +108,8 @@ class RunApiTest extends ApiTestBase {
             assertThat(run.get("progress").get("percent").asInt()).isEqualTo(100);
             assertThat(run.get("running_agents")).isEmpty();
             assertThat(run.get("elapsed_ms").asLong()).isPositive();
+            assertThat(Json.texts(api.get("/api/v1/projects/" + projectId + "/runs").expect(200).data().get("items"),
+                    "run_id")).containsExactly(runId);
 
             List<String> history = SampleRun.mergedHistory(api, projectId, taskIds);
             assertThat(SampleRun.peakConcurrency(history)).isBetween(2, 3);

@@ -29,11 +29,15 @@ public abstract class ApiTestBase extends IntegrationTest {
                 "command", List.of("sleep", "600"))).expect(201).data().get("agent_profile_id").asText();
     }
 
-    /** Waits until the attempt's status is one of {@code statuses}; answers the attempt. */
+    /** Waits until the attempt's status is one of {@code statuses} (404 while not projected yet); answers it. */
     protected JsonNode awaitAttempt(String attemptId, String... statuses) {
         JsonNode[] attempt = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            attempt[0] = api.get("/api/v1/attempts/" + attemptId).expect(200).data();
+            Api.Response answer = api.get("/api/v1/attempts/" + attemptId);
+            if (answer.status() == 404) {
+                return false;
+            }
+            attempt[0] = answer.expect(200).data();
             return List.of(statuses).contains(attempt[0].get("status").asText());
         });
         return attempt[0];

@@ -1,0 +1,6 @@
+package dev.baton.core.moxxy;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DisconnectMoxxyCommand(@TargetAggregateIdentifier String connectionId) {
+}

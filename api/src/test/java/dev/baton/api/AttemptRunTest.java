@@ -169,9 +169,12 @@ class AttemptRunTest extends ApiTestBase {
 
         assertThat(attempt.get("status").asText()).isEqualTo("failed");
         assertThat(attempt.get("failure_reason").asText()).contains("exit code 3");
-        List<JsonNode> log = logs(attemptId);
-        assertThat(kinds(log, "LOG", "message")).contains("about to fail");
-        assertThat(kinds(log, "STATUS", "to")).containsExactly("queued", "running", "failed");
+        // the runner writes the STATUS messages as it handles the events, which may be after the read model shows them
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<JsonNode> log = logs(attemptId);
+            assertThat(kinds(log, "LOG", "message")).contains("about to fail");
+            assertThat(kinds(log, "STATUS", "to")).containsExactly("queued", "running", "failed");
+        });
     }
 
     @Test

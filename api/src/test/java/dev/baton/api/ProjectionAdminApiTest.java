@@ -3,6 +3,7 @@ package dev.baton.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.ApiTestBase;
 import dev.baton.api.support.Json;
+import dev.baton.api.support.SamplePlan;
 import dev.baton.api.support.SseClient;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +189,40 @@ class ProjectionAdminApiTest extends ApiTestBase {
                 () -> assertThat(api.get("/api/v1/tasks/" + taskId + "/attempts").expect(200).data()).isEqualTo(before));
 
         assertThat(api.get("/api/v1/tasks/" + taskId + "/attempts").expect(200).data()).isEqualTo(before);
+    }
+
+    @Test
+    void plansAndRunsReplaysRebuildTheSamePlansGraphsRunsAndDiagrams() {
+        String projectId = createProject(uniqueName("Replayed plan"));
+        String planId = api.post("/api/v1/projects/" + projectId + "/plans", SamplePlan.body()).expect(201).data()
+                .get("plan_id").asText();
+        api.post("/api/v1/plans/" + planId + "/compile", Json.obj("mode", "mvp")).expect(200);
+        JsonNode confirmed = api.post("/api/v1/plans/" + planId + "/confirm", "{}").expect(200).data();
+        String graphId = confirmed.get("graph_id").asText();
+        String runId = api.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 1, "agent_profile_id",
+                sleepingAgent())).expect(201).data().get("run_id").asText();
+        await().atMost(WAIT).ignoreExceptions().until(() -> api.get("/api/v1/runs/" + runId + "/diagram").expect(200)
+                .data().get("nodes").get(0).get("status").asText().equals("running"));
+        api.post("/api/v1/runs/" + runId + "/pause", null).expect(200);
+        await().atMost(WAIT).until(() -> api.get("/api/v1/projects/" + projectId + "/runs").expect(200).data()
+                .get("items").get(0).get("status").asText().equals("paused"));
+        JsonNode plan = api.get("/api/v1/plans/" + planId + "?version=1&min_version="
+                + confirmed.get("version").asLong()).expect(200).data();
+        JsonNode graph = api.get("/api/v1/graphs/" + graphId).expect(200).data();
+        JsonNode runs = api.get("/api/v1/projects/" + projectId + "/runs").expect(200).data();
+        JsonNode diagram = api.get("/api/v1/runs/" + runId + "/diagram").expect(200).data();
+
+        replayWhileReading("plans", () -> {
+            assertThat(api.get("/api/v1/plans/" + planId + "?version=1").expect(200).data()).isEqualTo(plan);
+            assertThat(api.get("/api/v1/graphs/" + graphId).expect(200).data()).isEqualTo(graph);
+        });
+        replayWhileReading("runs", () -> {
+            assertThat(api.get("/api/v1/projects/" + projectId + "/runs").expect(200).data()).isEqualTo(runs);
+            assertThat(api.get("/api/v1/runs/" + runId + "/diagram").expect(200).data()).isEqualTo(diagram);
+        });
+
+        assertThat(api.get("/api/v1/runs/" + runId + "/diagram").expect(200).data()).isEqualTo(diagram);
+        api.post("/api/v1/runs/" + runId + "/cancel", null).expect(200);
     }
 
     @Test

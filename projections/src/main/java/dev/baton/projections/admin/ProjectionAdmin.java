@@ -3,6 +3,7 @@ package dev.baton.projections.admin;
 import dev.baton.core.common.DomainException;
 import dev.baton.projections.agent.AgentProfileProjection;
 import dev.baton.projections.attempt.AttemptProjection;
+import dev.baton.projections.moxxy.MoxxyConnectionProjection;
 import dev.baton.projections.plan.PlanProjection;
 import dev.baton.projections.run.RunProjection;
 import dev.baton.projections.board.BoardProjection;
@@ -45,6 +46,7 @@ public class ProjectionAdmin {
         TABLES.put(AttemptProjection.NAME, AttemptProjection.TABLES);
         TABLES.put(PlanProjection.NAME, PlanProjection.TABLES);
         TABLES.put(RunProjection.NAME, RunProjection.TABLES);
+        TABLES.put(MoxxyConnectionProjection.NAME, MoxxyConnectionProjection.TABLES);
     }
 
     private final EventProcessingConfiguration processing;

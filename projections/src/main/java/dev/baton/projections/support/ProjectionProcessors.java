@@ -3,6 +3,7 @@ package dev.baton.projections.support;
 import dev.baton.projections.agent.AgentProfileProjection;
 import dev.baton.projections.attempt.AttemptProjection;
 import dev.baton.projections.board.BoardProjection;
+import dev.baton.projections.moxxy.MoxxyConnectionProjection;
 import dev.baton.projections.plan.PlanProjection;
 import dev.baton.projections.run.RunProjection;
 import dev.baton.projections.timeline.TimelineProjection;
@@ -32,7 +33,7 @@ public class ProjectionProcessors {
 
     private static final List<String> PROCESSORS =
             List.of(BoardProjection.NAME, TimelineProjection.NAME, AgentProfileProjection.NAME, AttemptProjection.NAME,
-                    PlanProjection.NAME, RunProjection.NAME);
+                    PlanProjection.NAME, RunProjection.NAME, MoxxyConnectionProjection.NAME);
 
     @Bean
     public ConfigurerModule projectionProcessorSettings() {

@@ -1,6 +1,5 @@
 package dev.baton.runner.secret;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +43,6 @@ public class MasterKey {
     private final SecretKey key;
 
     /** {@code fromEnvironment} is the value of {@code BATON_MASTER_KEY}, blank when it is not set. */
-    @Autowired
     public MasterKey(@Value("${baton.data-dir}") Path dataDir, @Value("${" + ENVIRONMENT_VARIABLE + ":}") String fromEnvironment) {
         byte[] bytes = fromEnvironment.isBlank() ? fromFile(file(dataDir.toAbsolutePath().normalize()))
                 : decode(fromEnvironment, "the environment variable " + ENVIRONMENT_VARIABLE);

@@ -31,7 +31,7 @@ public class MoxxyClient {
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** The most of a body that a message quotes. */
     private static final int QUOTED = 300;
-    /** The statuses of axum's own rejections of a request body or query, answered as text/plain. */
+    /** The statuses of axum's own rejections of a request body or query, which it answers as text/plain. */
     private static final Set<Integer> REJECTIONS = Set.of(400, 415, 422);
 
     private final String baseUrl;
@@ -272,7 +272,8 @@ public class MoxxyClient {
                     + (said.isEmpty() ? "" : " (" + quote(said, secrets) + ")")
                     + ": check the token and its kind", secrets), null, null);
         }
-        if (REJECTIONS.contains(status) || status >= 500) {
+        boolean plainText = response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain");
+        if (REJECTIONS.contains(status) && plainText || status >= 500) {
             throw new MoxxyException(Kind.UPSTREAM, status, redact("moxxy answered " + status + " to " + what
                     + (text.isBlank() ? "" : ": " + quote(text, secrets)), secrets), null, null);
         }

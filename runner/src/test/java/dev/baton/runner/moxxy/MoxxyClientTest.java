@@ -172,10 +172,13 @@ class MoxxyClientTest {
         other.createContext("/", exchange -> {
             String echoed = exchange.getRequestHeaders().getFirst("Authorization") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            byte[] body = JsonNodeFactory.instance.objectNode().put("success", false)
-                    .put("error", "rejected " + echoed).toString().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("restart") ? 422 : 200,
-                    body.length);
+            boolean rejected = exchange.getRequestURI().getPath().endsWith("restart");
+            byte[] body = (rejected ? "Failed to deserialize the JSON body: " + echoed
+                    : JsonNodeFactory.instance.objectNode().put("success", false).put("error", "rejected " + echoed)
+                    .toString()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", rejected ? "text/plain; charset=utf-8"
+                    : "application/json");
+            exchange.sendResponseHeaders(rejected ? 422 : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });

@@ -233,7 +233,7 @@ public class MoxxyClient {
         if (success.isBoolean() && !success.booleanValue()) {
             String error = answer.path("error").asText("(no message)");
             String jobId = answer.path("job_id").isTextual() ? answer.path("job_id").asText() : null;
-            throw new MoxxyException(Kind.UPSTREAM, 200, redact("moxxy refused " + what + ": " + error, secrets),
+            throw new MoxxyException(Kind.UPSTREAM, 200, "moxxy refused " + what + ": " + quote(error, secrets),
                     jobId, null);
         }
         if (!success.isBoolean()) {
@@ -267,9 +267,10 @@ public class MoxxyClient {
         String text = response.body();
         if (status == 401) {
             String said = parse(text).path("error").asText("");
-            throw new MoxxyException(Kind.UNAUTHORIZED, status, redact("moxxy at " + baseUrl + " refused the "
-                    + credentials.kind().name().toLowerCase(Locale.ROOT) + " credentials for " + what
-                    + (said.isEmpty() ? "" : " (" + quote(said, secrets) + ")")
+            String refused = credentials.kind() == MoxxyCredentials.TokenKind.NONE ? "a request without a token"
+                    : "the " + credentials.kind().name().toLowerCase(Locale.ROOT) + " token";
+            throw new MoxxyException(Kind.UNAUTHORIZED, status, redact("moxxy at " + baseUrl + " refused " + refused
+                    + " for " + what + (said.isEmpty() ? "" : " (" + quote(said, secrets) + ")")
                     + ": check the token and its kind", secrets), null, null);
         }
         boolean plainText = response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain");

@@ -48,9 +48,24 @@ public final class LogCapture implements AutoCloseable {
         }
     };
 
+    /** Captures at every level (in a unit test, where nothing else logs). */
     public LogCapture() {
+        this(true);
+    }
+
+    /**
+     * Captures what a running server logs at the levels it is configured with (at every level, its web server
+     * would also dump raw requests, which a server never does as configured).
+     */
+    public static LogCapture atConfiguredLevels() {
+        return new LogCapture(false);
+    }
+
+    private LogCapture(boolean everyLevel) {
         julHandler.setLevel(Level.ALL);
-        julRoot.setLevel(Level.ALL);
+        if (everyLevel) {
+            julRoot.setLevel(Level.ALL);
+        }
         julRoot.addHandler(julHandler);
         logbackAppender.setContext(logbackRoot.getLoggerContext());
         logbackAppender.start();

@@ -5,18 +5,14 @@ import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
 import dev.baton.api.web.ReadYourWrites;
 import dev.baton.core.common.DomainException;
-import dev.baton.core.common.ErrorCode;
 import dev.baton.core.common.SealedSecret;
 import dev.baton.core.moxxy.ConnectMoxxyCommand;
 import dev.baton.core.moxxy.DisconnectMoxxyCommand;
-import dev.baton.core.moxxy.MoxxyConnectionIds;
 import dev.baton.core.moxxy.MoxxyEndpoint;
 import dev.baton.core.moxxy.RecordMoxxyVerificationCommand;
 import dev.baton.query.moxxy.MoxxyConnectionReadModel;
 import dev.baton.query.moxxy.MoxxyConnectionView;
 import dev.baton.runner.moxxy.MoxxyClient;
-import dev.baton.runner.moxxy.MoxxyCredentials;
-import dev.baton.runner.moxxy.MoxxyException;
 import dev.baton.runner.secret.SecretException;
 import dev.baton.runner.secret.SecretVault;
 import org.slf4j.Logger;
@@ -30,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +42,8 @@ class MoxxyConnectionController {
     }
 
     private static final Logger log = LoggerFactory.getLogger(MoxxyConnectionController.class);
-    /** Until accounts exist (issue 7) the server has one owner. */
-    static final String OWNER = "local";
-    private static final String CONNECTION = MoxxyConnectionIds.ofOwner(OWNER);
+    private static final String OWNER = ConnectedMoxxy.OWNER;
+    private static final String CONNECTION = ConnectedMoxxy.CONNECTION;
     private final CommandSender commands;
     private final MoxxyConnectionReadModel connections;
     private final ReadYourWrites readYourWrites;
@@ -67,7 +61,7 @@ class MoxxyConnectionController {
     Envelope connect(@RequestBody ConnectionBody body) {
         String token = body.token() == null || body.token().isEmpty() ? null : body.token();
         MoxxyEndpoint endpoint = MoxxyEndpoint.checked(body.baseUrl(), body.tokenKind(), token != null);
-        Instant verifiedAt = verify(endpoint, credentials(endpoint, token));
+        Instant verifiedAt = verify(endpoint, token);
         SealedSecret sealed = token == null ? null : vault.seal(token);
         long version;
         try {
@@ -101,7 +95,7 @@ class MoxxyConnectionController {
         String problem = null;
         try {
             String token = connections.token(CONNECTION).map(vault::open).orElse(null);
-            verify(endpoint, credentials(endpoint, token));
+            verify(endpoint, token);
         } catch (DomainException failed) {
             problem = failed.getMessage();
         } catch (SecretException unreadable) {
@@ -120,29 +114,10 @@ class MoxxyConnectionController {
         return Envelope.ok(Map.of("status", "disconnected", "version", version));
     }
 
-    private static MoxxyCredentials credentials(MoxxyEndpoint endpoint, String token) {
-        if (token == null) {
-            return MoxxyCredentials.none();
-        }
-        return MoxxyEndpoint.BEARER.equals(endpoint.tokenKind()) ? MoxxyCredentials.bearer(token)
-                : MoxxyCredentials.internal(token);
-    }
-
     /** {@code GET /api/agents} on the instance; a failure is {@code UPSTREAM_ERROR} saying why (never the token). */
-    private static Instant verify(MoxxyEndpoint endpoint, MoxxyCredentials credentials) {
-        try {
-            new MoxxyClient(URI.create(endpoint.baseUrl()), credentials).verify();
-            return Instant.now();
-        } catch (MoxxyException e) {
-            String why = switch (e.kind()) {
-                case UNREACHABLE -> "moxxy at " + endpoint.baseUrl() + " cannot be reached";
-                case UNAUTHORIZED -> "moxxy at " + endpoint.baseUrl() + " refused the token (401)";
-                case NOT_MOXXY -> endpoint.baseUrl() + " does not answer like moxxy";
-                case UPSTREAM -> "moxxy at " + endpoint.baseUrl() + " failed";
-            };
-            throw new DomainException(ErrorCode.UPSTREAM_ERROR, why + ": " + e.getMessage(),
-                    Map.of("upstream_status", e.status(), "reason", e.kind().name().toLowerCase()));
-        }
+    private static Instant verify(MoxxyEndpoint endpoint, String token) {
+        ConnectedMoxxy.call(endpoint, token, MoxxyClient::verify);
+        return Instant.now();
     }
 
     private static Map<String, Object> answer(String baseUrl, String tokenKind, Instant verifiedAt, String status,

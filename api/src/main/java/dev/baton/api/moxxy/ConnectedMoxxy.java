@@ -1,0 +1,78 @@
+package dev.baton.api.moxxy;
+
+import dev.baton.core.common.DomainException;
+import dev.baton.core.common.ErrorCode;
+import dev.baton.core.moxxy.MoxxyConnectionIds;
+import dev.baton.core.moxxy.MoxxyEndpoint;
+import dev.baton.query.moxxy.MoxxyConnectionReadModel;
+import dev.baton.query.moxxy.MoxxyConnectionView;
+import dev.baton.runner.moxxy.MoxxyClient;
+import dev.baton.runner.moxxy.MoxxyCredentials;
+import dev.baton.runner.moxxy.MoxxyException;
+import dev.baton.runner.secret.SecretException;
+import dev.baton.runner.secret.SecretVault;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Calls the owner's moxxy instance with the stored connection (its token opened only for the call) and turns what
+ * moxxy refuses into the API's errors: {@code UPSTREAM_ERROR} with moxxy's message, {@code details.upstream_status}
+ * and {@code details.reason}.
+ */
+@Component
+class ConnectedMoxxy {
+
+    /** Until accounts exist (issue 7) the server has one owner. */
+    static final String OWNER = "local";
+    static final String CONNECTION = MoxxyConnectionIds.ofOwner(OWNER);
+
+    private final MoxxyConnectionReadModel connections;
+    private final SecretVault vault;
+
+    ConnectedMoxxy(MoxxyConnectionReadModel connections, SecretVault vault) {
+        this.connections = connections;
+        this.vault = vault;
+    }
+
+    /** Runs {@code call} on the connected instance; {@code INVALID_STATE} when there is no connection. */
+    <T> T call(Function<MoxxyClient, T> call) {
+        MoxxyConnectionView connection = connections.connection(CONNECTION).orElseThrow(() ->
+                DomainException.invalidState("no moxxy instance is connected: PUT /api/v1/moxxy/connection first"));
+        MoxxyEndpoint endpoint = new MoxxyEndpoint(connection.baseUrl(), connection.tokenKind());
+        String token;
+        try {
+            token = connections.token(CONNECTION).map(vault::open).orElse(null);
+        } catch (SecretException unreadable) {
+            throw DomainException.invalidState(unreadable.getMessage() + ": connect again with the token");
+        }
+        return call(endpoint, token, call);
+    }
+
+    /** Runs {@code call} on an instance with a token given now (to verify it before it is stored). */
+    static <T> T call(MoxxyEndpoint endpoint, String token, Function<MoxxyClient, T> call) {
+        try {
+            return call.apply(new MoxxyClient(URI.create(endpoint.baseUrl()), credentials(endpoint, token)));
+        } catch (MoxxyException e) {
+            String why = switch (e.kind()) {
+                case UNREACHABLE -> "moxxy at " + endpoint.baseUrl() + " cannot be reached";
+                case UNAUTHORIZED -> "moxxy at " + endpoint.baseUrl() + " refused the token (401)";
+                case NOT_MOXXY -> endpoint.baseUrl() + " does not answer like moxxy";
+                case UPSTREAM -> "moxxy at " + endpoint.baseUrl() + " refused";
+            };
+            throw new DomainException(ErrorCode.UPSTREAM_ERROR, why + ": " + e.getMessage(),
+                    Map.of("upstream_status", e.status(), "reason", e.kind().name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private static MoxxyCredentials credentials(MoxxyEndpoint endpoint, String token) {
+        if (token == null) {
+            return MoxxyCredentials.none();
+        }
+        return MoxxyEndpoint.BEARER.equals(endpoint.tokenKind()) ? MoxxyCredentials.bearer(token)
+                : MoxxyCredentials.internal(token);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.baton.command.moxxy;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.baton.command.directory.BoardDirectory;
+import dev.baton.core.common.Checks;
+import dev.baton.core.common.DomainException;
+import dev.baton.core.moxxy.MoxxyJobStartedEvent;
+import dev.baton.core.moxxy.MoxxyJobStateChangedEvent;
+import dev.baton.core.moxxy.MoxxyJobStates;
+import dev.baton.core.moxxy.RecordMoxxyJobStateCommand;
+import dev.baton.core.moxxy.StartMoxxyJobCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A moxxy orchestration job started from tasks of a board. Each change of its state, as the tracker reads it, is
+ * one event, and an ended job stays ended: moxxy's late second {@code done} after a cancel, or a state read again
+ * after a restart, changes nothing.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate
+public class MoxxyJob {
+
+    static final int MAX_TASKS = 50;
+
+    @AggregateIdentifier
+    private String jobId;
+    private String projectId;
+    private List<String> taskIds;
+    private String state;
+
+    protected MoxxyJob() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public MoxxyJob(StartMoxxyJobCommand command, BoardDirectory directory) {
+        if (directory.project(command.projectId()).orElseThrow(
+                () -> DomainException.notFound("project", command.projectId())).archived()) {
+            throw DomainException.invalidState("project " + command.projectId() + " is archived: no new jobs");
+        }
+        List<String> tasks = Checks.distinctStrings("task_ids", command.taskIds(), 36);
+        if (tasks.isEmpty() || tasks.size() > MAX_TASKS) {
+            throw DomainException.invalidField("task_ids", "a job takes 1 to " + MAX_TASKS + " tasks");
+        }
+        for (String taskId : tasks) {
+            if (!directory.task(taskId).map(task -> task.projectId().equals(command.projectId())).orElse(false)) {
+                throw DomainException.invalidField("task_ids", "task " + taskId + " is not on this board");
+            }
+        }
+        Checks.required("moxxy_job_id", command.moxxyJobId(), Checks.MAX_NAME);
+        Checks.required("agent", command.agent(), Checks.MAX_NAME);
+        apply(new MoxxyJobStartedEvent(command.jobId(), command.projectId(), command.moxxyJobId(), command.agent(),
+                tasks, command.workerCount()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordMoxxyJobStateCommand command) {
+        String taskStatus = MoxxyJobStates.taskStatus(command.state());
+        boolean ended = state != null && MoxxyJobStates.isTerminal(state);
+        if (!ended && !command.state().equals(state)) {
+            apply(new MoxxyJobStateChangedEvent(jobId, projectId, state, command.state(), taskStatus, taskIds,
+                    Checks.optional("detail", command.detail(), Checks.MAX_TEXT)));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(MoxxyJobStartedEvent event) {
+        jobId = event.jobId();
+        projectId = event.projectId();
+        taskIds = event.taskIds();
+    }
+
+    @EventSourcingHandler
+    void on(MoxxyJobStateChangedEvent event) {
+        state = event.to();
+    }
+}

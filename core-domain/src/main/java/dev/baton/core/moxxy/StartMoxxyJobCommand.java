@@ -1,0 +1,13 @@
+package dev.baton.core.moxxy;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+/**
+ * Records a job moxxy started (under its {@code agent}) for tasks of a project's board; the tasks are linked to it
+ * and queued.
+ */
+public record StartMoxxyJobCommand(@TargetAggregateIdentifier String jobId, String projectId, String moxxyJobId,
+                                   String agent, List<String> taskIds, int workerCount) {
+}

@@ -66,7 +66,7 @@ class RunController {
                    String failurePolicy, Integer retryLimit) {
     }
 
-    /** How long a run of a graph compiled a moment ago waits for the graph to reach its read model. */
+    /** How long a run of a graph compiled a moment ago waits for the graph (and its project) to reach the read models. */
     private static final long GRAPH_WAIT_MS = 5_000;
     private final CommandSender commands;
     private final PlanReadModel plans;
@@ -109,8 +109,9 @@ class RunController {
     @ResponseStatus(HttpStatus.CREATED)
     Envelope run(@PathVariable String graphId, @RequestBody RunBody body) throws InterruptedException {
         GraphView graph = awaitGraph(graphId);
-        ProjectView project = projects.project(graph.projectId())
-                .orElseThrow(() -> ApiException.notFound("project", graph.projectId()));
+        // the graph's project exists; its read model may show it a moment after the graph's
+        ProjectView project = updates.awaitUntil(() -> projects.project(graph.projectId()), Optional::isPresent,
+                GRAPH_WAIT_MS).orElseThrow(() -> ApiException.notFound("project", graph.projectId()));
         String branch = body.targetBranch() != null ? body.targetBranch() : project.defaultBranch();
         RunOptions options = RunOptions.checked(body.maxAgents(), branch, body.agentProfileId(), body.mergePolicy(),
                 body.failurePolicy(), body.retryLimit());

@@ -132,7 +132,7 @@ class PlanApiTest extends ApiTestBase {
         assertThat(first.get("status").asText()).isEqualTo("confirmed");
         assertThat(first.get("confirmed_graph_id").asText()).isEqualTo(confirmed.get("graph_id").asText());
         assertThat(first.get("latest_version").asInt()).isEqualTo(2);
-        JsonNode latestPlan = api.get("/api/v1/projects/" + projectId).expect(200).data().get("latest_plan");
+        JsonNode latestPlan = project(projectId, 0).get("latest_plan");
         assertThat(latestPlan.get("version").asInt()).isEqualTo(2);
         assertThat(latestPlan.get("status").asText()).isEqualTo("confirmed");
     }
@@ -161,7 +161,7 @@ class PlanApiTest extends ApiTestBase {
                 .expectError(400, "VALIDATION_FAILED");
         api.post("/api/v1/projects/" + projectId + "/plans", "{\"nodes\": 3}").expectError(400, "VALIDATION_FAILED");
         api.post("/api/v1/projects/" + projectId + "/plans", "{nodes").expectError(400, "VALIDATION_FAILED");
-        assertThat(api.get("/api/v1/projects/" + projectId).expect(200).data().get("latest_plan").isNull()).isTrue();
+        assertThat(project(projectId, 0).get("latest_plan").isNull()).isTrue();
 
         api.get("/api/v1/plans/" + unknown).expectError(404, "NOT_FOUND");
         api.post("/api/v1/plans/" + unknown + "/compile", Json.obj("mode", "full")).expectError(404, "NOT_FOUND");

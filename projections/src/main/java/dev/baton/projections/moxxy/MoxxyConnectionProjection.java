@@ -3,29 +3,52 @@ package dev.baton.projections.moxxy;
 import dev.baton.core.moxxy.MoxxyConnectedEvent;
 import dev.baton.core.moxxy.MoxxyConnectionVerifiedEvent;
 import dev.baton.core.moxxy.MoxxyDisconnectedEvent;
+import dev.baton.core.moxxy.MoxxyJobStartedEvent;
+import dev.baton.core.moxxy.MoxxyJobStateChangedEvent;
 import dev.baton.projections.support.ImmediateWrites;
 import dev.baton.projections.support.ProjectionContext;
 import dev.baton.query.moxxy.MoxxyConnectionReadModel;
 import dev.baton.query.moxxy.MoxxyConnectionView;
+import dev.baton.query.moxxy.MoxxyJobReadModel;
+import dev.baton.query.moxxy.MoxxyJobView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
-/** Builds the moxxy connections read model. */
+import java.time.Instant;
+
+/** Builds the moxxy read model: the owners' connections and the jobs started from the boards. */
 @Component
 @ProcessingGroup(MoxxyConnectionProjection.NAME)
 public class MoxxyConnectionProjection {
 
     public static final String NAME = MoxxyConnectionReadModel.PROJECTION;
-    public static final String[] TABLES = {"rm_moxxy_connection"};
+    public static final String[] TABLES = {"rm_moxxy_connection", "rm_moxxy_job"};
 
     private final MoxxyConnectionReadModel connections;
+    private final MoxxyJobReadModel jobs;
     private final ProjectionContext context;
 
-    public MoxxyConnectionProjection(MoxxyConnectionReadModel connections, ProjectionContext context) {
+    public MoxxyConnectionProjection(MoxxyConnectionReadModel connections, MoxxyJobReadModel jobs,
+                                     ProjectionContext context) {
         this.connections = connections;
+        this.jobs = jobs;
         this.context = context;
+    }
+
+    @EventHandler
+    void on(MoxxyJobStartedEvent event, @Timestamp Instant at) {
+        jobs.insert(gen(), new MoxxyJobView(event.jobId(), event.projectId(), event.moxxyJobId(), event.agent(),
+                event.taskIds(), event.workerCount(), null, "queued", null, at, at, 0));
+    }
+
+    @EventHandler
+    void on(MoxxyJobStateChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        int gen = gen();
+        jobs.job(gen, event.jobId()).ifPresent(job ->
+                jobs.update(gen, job.changed(event.to(), event.taskStatus(), event.detail(), at, version)));
     }
 
     @EventHandler

@@ -1,0 +1,40 @@
+package dev.baton.query.moxxy;
+
+import dev.baton.query.support.ProjectionGenerations;
+import dev.baton.query.support.ReadModelJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Storage of the moxxy jobs read model, owned by the moxxy projection. */
+@Component
+public class MoxxyJobReadModel {
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionGenerations generations;
+
+    public MoxxyJobReadModel(JdbcTemplate jdbc, ProjectionGenerations generations) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+    }
+
+    public void insert(int gen, MoxxyJobView job) {
+        jdbc.update("insert into rm_moxxy_job (gen, job_id, project_id, data) values (?, ?, ?, ?)", gen, job.jobId(),
+                job.projectId(), ReadModelJson.write(job));
+    }
+
+    public void update(int gen, MoxxyJobView job) {
+        jdbc.update("update rm_moxxy_job set data = ? where job_id = ? and gen = ?", ReadModelJson.write(job),
+                job.jobId(), gen);
+    }
+
+    public Optional<MoxxyJobView> job(int gen, String jobId) {
+        return jdbc.query("select data from rm_moxxy_job where job_id = ? and gen = ?",
+                (rs, i) -> ReadModelJson.read(rs.getString(1), MoxxyJobView.class), jobId, gen).stream().findFirst();
+    }
+
+    public Optional<MoxxyJobView> job(String jobId) {
+        return job(generations.serving(MoxxyConnectionReadModel.PROJECTION), jobId);
+    }
+}

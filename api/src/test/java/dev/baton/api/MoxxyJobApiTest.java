@@ -61,6 +61,21 @@ class MoxxyJobApiTest extends ApiTestBase {
         assertThat(job.get("agent").asText()).isEqualTo("default");
         assertThat(Json.texts(job.get("task_ids"), null)).containsExactly(login, deps, docs);
         assertThat(job.get("task_status").asText()).isEqualTo("queued");
+
+        String jobId = started.get("job_id").asText();
+        moxxy.startWorker(moxxyJobId, "default", "existing");
+        JsonNode workers = api.get("/api/v1/moxxy-jobs/" + jobId + "/workers").expect(200).data().get("items");
+        assertThat(workers).hasSize(1);
+        assertThat(workers.get(0).get("worker_agent").asText()).isEqualTo("default");
+
+        JsonNode first = api.get("/api/v1/moxxy-jobs/" + jobId + "/events?limit=1").expect(200).data();
+        assertThat(first.get("items")).hasSize(1);
+        JsonNode rest = api.get("/api/v1/moxxy-jobs/" + jobId + "/events?after=" + first.get("next").asText())
+                .expect(200).data();
+        assertThat(rest.get("items")).isNotEmpty();
+        assertThat(rest.get("items").get(0).get("id").asLong())
+                .isGreaterThan(first.get("items").get(0).get("id").asLong());
+        assertThat(Json.texts(rest.get("items"), "event_type")).contains("worker_started");
     }
 
     @Test
@@ -81,5 +96,7 @@ class MoxxyJobApiTest extends ApiTestBase {
         assertThat(refused.get("message").asText()).contains("orchestration failed");
         assertThat(refused.get("details").get("upstream_status").asInt()).isEqualTo(200);
         api.get("/api/v1/moxxy-jobs/" + UUID.randomUUID()).expectError(404, "NOT_FOUND");
+        api.get("/api/v1/moxxy-jobs/" + UUID.randomUUID() + "/events").expectError(404, "NOT_FOUND");
+        api.get("/api/v1/moxxy-jobs/" + UUID.randomUUID() + "/workers").expectError(404, "NOT_FOUND");
     }
 }

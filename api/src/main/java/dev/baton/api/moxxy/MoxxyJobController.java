@@ -3,6 +3,7 @@ package dev.baton.api.moxxy;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
+import dev.baton.api.web.Paging;
 import dev.baton.api.web.ReadYourWrites;
 import dev.baton.core.common.Checks;
 import dev.baton.core.common.DomainException;
@@ -12,6 +13,7 @@ import dev.baton.query.board.TaskReadModel;
 import dev.baton.query.board.TaskState;
 import dev.baton.query.moxxy.MoxxyJobReadModel;
 import dev.baton.query.moxxy.MoxxyJobView;
+import dev.baton.runner.moxxy.JobEvent;
 import dev.baton.runner.moxxy.JobRequest;
 import dev.baton.runner.moxxy.StartedJob;
 import dev.baton.runner.moxxy.WorkerMode;
@@ -26,8 +28,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -86,6 +90,28 @@ class MoxxyJobController {
     Envelope get(@PathVariable String jobId, @RequestParam(name = "min_version", required = false) Long minVersion) {
         return Envelope.ok(readYourWrites.read(minVersion, () -> jobs.job(jobId), MoxxyJobView::version)
                 .orElseThrow(() -> ApiException.notFound("moxxy job", jobId)));
+    }
+
+    /** The job's workers, as moxxy answers them now. */
+    @GetMapping("/moxxy-jobs/{jobId}/workers")
+    Envelope workers(@PathVariable String jobId) {
+        MoxxyJobView job = jobs.job(jobId).orElseThrow(() -> ApiException.notFound("moxxy job", jobId));
+        return Envelope.ok(Map.of("items", moxxy.call(client -> client.workers(job.agent(), job.moxxyJobId())),
+                "next", Optional.empty()));
+    }
+
+    /** The job's events after {@code ?after=} (moxxy's event id), at most {@code ?limit=}; {@code next} is the cursor. */
+    @GetMapping("/moxxy-jobs/{jobId}/events")
+    Envelope events(@PathVariable String jobId, @RequestParam(required = false) String after,
+                    @RequestParam(required = false) Integer limit) {
+        MoxxyJobView job = jobs.job(jobId).orElseThrow(() -> ApiException.notFound("moxxy job", jobId));
+        int size = Paging.limit(limit);
+        List<JobEvent> events = moxxy.call(client -> client.events(job.agent(), job.moxxyJobId(), Paging.after(after),
+                size));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", events);
+        page.put("next", events.size() < size ? null : String.valueOf(events.get(events.size() - 1).id()));
+        return Envelope.ok(page);
     }
 
     /** "Process these tasks:" and each task with its description and acceptance criteria, numbered. */

@@ -32,23 +32,9 @@ public class AggregateSnapshotConfig {
         return factory;
     }
 
+    /** The trigger of every aggregate but the run: one definition serves them all (each instance counts its own events). */
     @Bean
-    public SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    @Bean
-    public SnapshotTriggerDefinition taskSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    @Bean
-    public SnapshotTriggerDefinition agentProfileSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
-    }
-
-    @Bean
-    public SnapshotTriggerDefinition planSnapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
+    public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, @Value("${baton.snapshot-threshold:20}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 

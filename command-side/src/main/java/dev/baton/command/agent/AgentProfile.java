@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 /** A named, reusable agent configuration that tasks are assigned to. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
-@Aggregate(snapshotTriggerDefinition = "agentProfileSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 public class AgentProfile {
 
     @AggregateIdentifier

@@ -40,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
-@Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 public class Plan {
 
     @AggregateIdentifier

@@ -33,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** A board anchored to a git repository, with its columns, gate commands and budgets. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
-@Aggregate(snapshotTriggerDefinition = "projectSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 public class Project {
 
     @AggregateIdentifier

@@ -50,7 +50,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 /** A card on a project's board: what to do, where it sits, who works on it, and what it waits for. */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots serialize the fields
-@Aggregate(snapshotTriggerDefinition = "taskSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 public class Task {
 
     private static final String DEFAULT_COLUMN = "backlog";

@@ -6,9 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,16 +89,6 @@ public class RunReadModel {
     public List<RunNodeView> nodes(String runId) {
         return jdbc.query("select data from rm_run_node where run_id = ? and gen = ? order by ord",
                 (rs, i) -> ReadModelJson.read(rs.getString(1), RunNodeView.class), runId, serving());
-    }
-
-    /** How many of the run's tasks have each status the diagram shows. */
-    public Map<String, Integer> counts(String runId) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.query("select status, count(*) from rm_run_node where run_id = ? and gen = ? group by status",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }, runId, serving());
-        return counts;
     }
 
     /** The runs of a project, newest first. */

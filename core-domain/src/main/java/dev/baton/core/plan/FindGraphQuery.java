@@ -1,4 +1,0 @@
-package dev.baton.core.plan;
-
-public record FindGraphQuery(String graphId) {
-}

@@ -5,10 +5,11 @@ import dev.baton.core.common.ErrorCode;
 import dev.baton.core.moxxy.MoxxyConnectionIds;
 import dev.baton.core.moxxy.MoxxyEndpoint;
 import dev.baton.query.moxxy.MoxxyConnectionReadModel;
-import dev.baton.query.moxxy.MoxxyConnectionView;
+import dev.baton.runner.moxxy.MoxxyAccess;
 import dev.baton.runner.moxxy.MoxxyClient;
 import dev.baton.runner.moxxy.MoxxyCredentials;
 import dev.baton.runner.moxxy.MoxxyException;
+import dev.baton.runner.moxxy.MoxxyInstance;
 import dev.baton.runner.secret.SecretException;
 import dev.baton.runner.secret.SecretVault;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -24,7 +26,7 @@ import java.util.function.Function;
  * and {@code details.reason}.
  */
 @Component
-class ConnectedMoxxy {
+class ConnectedMoxxy implements MoxxyAccess {
 
     /** Until accounts exist (issue 7) the server has one owner. */
     static final String OWNER = "local";
@@ -40,32 +42,46 @@ class ConnectedMoxxy {
 
     /** Runs {@code call} on the connected instance; {@code INVALID_STATE} when there is no connection. */
     <T> T call(Function<MoxxyClient, T> call) {
-        MoxxyConnectionView connection = connections.connection(CONNECTION).orElseThrow(() ->
+        MoxxyInstance instance = instance().orElseThrow(() ->
                 DomainException.invalidState("no moxxy instance is connected: PUT /api/v1/moxxy/connection first"));
-        MoxxyEndpoint endpoint = new MoxxyEndpoint(connection.baseUrl(), connection.tokenKind());
-        String token;
-        try {
-            token = connections.token(CONNECTION).map(vault::open).orElse(null);
-        } catch (SecretException unreadable) {
-            throw DomainException.invalidState(unreadable.getMessage() + ": connect again with the token");
-        }
-        return call(endpoint, token, call);
+        return call(instance, call);
+    }
+
+    @Override
+    public Optional<MoxxyInstance> instance() {
+        return connections.connection(CONNECTION).map(connection -> {
+            MoxxyEndpoint endpoint = new MoxxyEndpoint(connection.baseUrl(), connection.tokenKind());
+            try {
+                return instance(endpoint, connections.token(CONNECTION).map(vault::open).orElse(null));
+            } catch (SecretException unreadable) {
+                throw DomainException.invalidState(unreadable.getMessage() + ": connect again with the token");
+            }
+        });
     }
 
     /** Runs {@code call} on an instance with a token given now (to verify it before it is stored). */
     static <T> T call(MoxxyEndpoint endpoint, String token, Function<MoxxyClient, T> call) {
+        return call(instance(endpoint, token), call);
+    }
+
+    private static <T> T call(MoxxyInstance instance, Function<MoxxyClient, T> call) {
         try {
-            return call.apply(new MoxxyClient(URI.create(endpoint.baseUrl()), credentials(endpoint, token)));
+            return call.apply(instance.client());
         } catch (MoxxyException e) {
+            String baseUrl = instance.baseUrl().toString();
             String why = switch (e.kind()) {
-                case UNREACHABLE -> "moxxy at " + endpoint.baseUrl() + " cannot be reached";
-                case UNAUTHORIZED -> "moxxy at " + endpoint.baseUrl() + " refused the token (401)";
-                case NOT_MOXXY -> endpoint.baseUrl() + " does not answer like moxxy";
-                case UPSTREAM -> "moxxy at " + endpoint.baseUrl() + " refused";
+                case UNREACHABLE -> "moxxy at " + baseUrl + " cannot be reached";
+                case UNAUTHORIZED -> "moxxy at " + baseUrl + " refused the token (401)";
+                case NOT_MOXXY -> baseUrl + " does not answer like moxxy";
+                case UPSTREAM -> "moxxy at " + baseUrl + " refused";
             };
             throw new DomainException(ErrorCode.UPSTREAM_ERROR, why + ": " + e.getMessage(),
                     Map.of("upstream_status", e.status(), "reason", e.kind().name().toLowerCase(Locale.ROOT)));
         }
+    }
+
+    private static MoxxyInstance instance(MoxxyEndpoint endpoint, String token) {
+        return new MoxxyInstance(URI.create(endpoint.baseUrl()), credentials(endpoint, token));
     }
 
     private static MoxxyCredentials credentials(MoxxyEndpoint endpoint, String token) {

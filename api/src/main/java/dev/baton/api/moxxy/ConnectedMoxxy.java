@@ -15,6 +15,7 @@ import dev.baton.runner.secret.SecretVault;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ class ConnectedMoxxy implements MoxxyAccess {
     /** Until accounts exist (issue 7) the server has one owner. */
     static final String OWNER = "local";
     static final String CONNECTION = MoxxyConnectionIds.ofOwner(OWNER);
+    /** The detail that names the job moxxy created although it refused the start (its validation failed). */
+    static final String MOXXY_JOB_ID = "moxxy_job_id";
 
     private final MoxxyConnectionReadModel connections;
     private final SecretVault vault;
@@ -75,8 +78,13 @@ class ConnectedMoxxy implements MoxxyAccess {
                 case NOT_MOXXY -> baseUrl + " does not answer like moxxy";
                 case UPSTREAM -> "moxxy at " + baseUrl + " refused";
             };
-            throw new DomainException(ErrorCode.UPSTREAM_ERROR, why + ": " + e.getMessage(),
-                    Map.of("upstream_status", e.status(), "reason", e.kind().name().toLowerCase(Locale.ROOT)));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("upstream_status", e.status());
+            details.put("reason", e.kind().name().toLowerCase(Locale.ROOT));
+            if (e.jobId() != null) {
+                details.put(MOXXY_JOB_ID, e.jobId());
+            }
+            throw new DomainException(ErrorCode.UPSTREAM_ERROR, why + ": " + e.getMessage(), details);
         }
     }
 

@@ -7,16 +7,23 @@ import dev.baton.api.web.Paging;
 import dev.baton.api.web.ReadYourWrites;
 import dev.baton.core.common.Checks;
 import dev.baton.core.common.DomainException;
+import dev.baton.core.common.ErrorCode;
+import dev.baton.core.moxxy.MoxxyJobStates;
 import dev.baton.core.moxxy.StartMoxxyJobCommand;
 import dev.baton.core.task.ChecklistItem;
+import dev.baton.query.board.MoxxyLink;
 import dev.baton.query.board.TaskReadModel;
 import dev.baton.query.board.TaskState;
 import dev.baton.query.moxxy.MoxxyJobReadModel;
 import dev.baton.query.moxxy.MoxxyJobView;
 import dev.baton.runner.moxxy.JobEvent;
 import dev.baton.runner.moxxy.JobRequest;
+import dev.baton.runner.moxxy.MoxxyJob;
+import dev.baton.runner.moxxy.MoxxyJobReader;
 import dev.baton.runner.moxxy.StartedJob;
+import dev.baton.runner.moxxy.TrackedMoxxyJob;
 import dev.baton.runner.moxxy.WorkerMode;
+import dev.baton.runner.store.DurableCommits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,14 +60,16 @@ class MoxxyJobController {
     private final TaskReadModel tasks;
     private final MoxxyJobReadModel jobs;
     private final ReadYourWrites readYourWrites;
+    private final DurableCommits durableCommits;
 
     MoxxyJobController(ConnectedMoxxy moxxy, CommandSender commands, TaskReadModel tasks, MoxxyJobReadModel jobs,
-                       ReadYourWrites readYourWrites) {
+                       ReadYourWrites readYourWrites, DurableCommits durableCommits) {
         this.moxxy = moxxy;
         this.commands = commands;
         this.tasks = tasks;
         this.jobs = jobs;
         this.readYourWrites = readYourWrites;
+        this.durableCommits = durableCommits;
     }
 
     @PostMapping("/projects/{projectId}/moxxy-jobs")
@@ -72,18 +81,118 @@ class MoxxyJobController {
         }
         List<TaskState> selected = new ArrayList<>();
         for (String id : ids) {
-            selected.add(tasks.task(id).filter(task -> task.projectId().equals(projectId)).orElseThrow(() ->
-                    DomainException.invalidField("task_ids", "task " + id + " is not on this board")));
+            TaskState task = tasks.task(id).filter(t -> t.projectId().equals(projectId)).orElseThrow(() ->
+                    DomainException.invalidField("task_ids", "task " + id + " is not on this board"));
+            requireFree(task);
+            selected.add(task);
         }
         String orchestrator = body.orchestrator() != null ? body.orchestrator() : DEFAULT_ORCHESTRATOR;
         JobRequest request = new JobRequest(prompt(selected), body.templateId(), body.workerMode(),
                 body.existingAgents(), body.ephemeralCount(), body.maxParallelism());
-        StartedJob started = moxxy.call(client -> client.startJob(orchestrator, request));
         String jobId = UUID.randomUUID().toString();
+        StartedJob started;
+        try {
+            started = moxxy.call(client -> client.startJob(orchestrator, request));
+        } catch (DomainException refused) {
+            Object created = refused.details().get(ConnectedMoxxy.MOXXY_JOB_ID);
+            if (created == null) {
+                throw refused;
+            }
+            // moxxy created the job and failed it at once: it is recorded, with its tasks, so the failure shows
+            recordFailedStart(jobId, projectId, created.toString(), orchestrator, ids);
+            Map<String, Object> details = new LinkedHashMap<>(refused.details());
+            details.put("job_id", jobId);
+            throw new DomainException(refused.code(), refused.getMessage(), details);
+        }
         long version = commands.create(new StartMoxxyJobCommand(jobId, projectId, started.jobId(), orchestrator, ids,
                 started.workerCount()));
+        durableCommits.now(); // moxxy's job id is known nowhere else: a crash now must not lose it
         return Envelope.ok(Map.of("job_id", jobId, "moxxy_job_id", started.jobId(), "worker_count",
                 started.workerCount(), "version", version));
+    }
+
+    /** A task already worked on, by an attempt or a moxxy job that has not ended, is not given to another job. */
+    private static void requireFree(TaskState task) {
+        if (task.attemptStatus() != null) {
+            throw DomainException.invalidState("task " + task.taskId() + " has an attempt under way ("
+                    + task.attemptStatus() + ")");
+        }
+        MoxxyLink link = task.moxxy();
+        if (link != null && List.of("queued", "running").contains(link.taskStatus())) {
+            throw DomainException.invalidState("task " + task.taskId() + " is in moxxy job " + link.jobId()
+                    + ", which has not ended");
+        }
+    }
+
+    private void recordFailedStart(String jobId, String projectId, String moxxyJobId, String orchestrator,
+                                   List<String> ids) {
+        commands.create(new StartMoxxyJobCommand(jobId, projectId, moxxyJobId, orchestrator, ids, 0));
+        durableCommits.now();
+        try {
+            readNow(new TrackedMoxxyJob(jobId, orchestrator, moxxyJobId, null, 0, false));
+        } catch (DomainException unreadable) {
+            // the tracker reads it later
+        }
+    }
+
+    /**
+     * Cancels the job on moxxy, then records what moxxy says of it. moxxy does not stop the job's workers; they go
+     * on and add a second {@code done}, which changes nothing here: the job has ended.
+     */
+    @PostMapping("/moxxy-jobs/{jobId}/cancel")
+    Envelope cancel(@PathVariable String jobId) {
+        MoxxyJobView job = activeJob(jobId);
+        moxxy.call(client -> client.cancel(job.agent(), job.moxxyJobId()));
+        return ended(job, readNow(tracked(job)), "canceled");
+    }
+
+    /**
+     * Approves the job's merge on moxxy (which completes an executing job), then records what moxxy says of it. Only
+     * for a job that has not ended: moxxy would answer success for any job, and add a {@code done} to its events.
+     */
+    @PostMapping("/moxxy-jobs/{jobId}/approve-merge")
+    Envelope approveMerge(@PathVariable String jobId) {
+        MoxxyJobView job = activeJob(jobId);
+        moxxy.call(client -> {
+            client.approveMerge(job.agent(), job.moxxyJobId());
+            return null;
+        });
+        return ended(job, readNow(tracked(job)), "completed");
+    }
+
+    private MoxxyJobView activeJob(String jobId) {
+        MoxxyJobView job = jobs.job(jobId).orElseThrow(() -> ApiException.notFound("moxxy job", jobId));
+        if (job.ended()) {
+            throw DomainException.invalidState("moxxy job " + jobId + " has ended (" + job.state() + ")");
+        }
+        return job;
+    }
+
+    /** The job after a cancel or approve: {@code expected} as asked, else INVALID_STATE saying what moxxy did. */
+    private Envelope ended(MoxxyJobView job, Read read, String expected) {
+        if (!expected.equals(read.state())) {
+            throw new DomainException(ErrorCode.INVALID_STATE, "moxxy job " + job.jobId() + " is " + read.state()
+                    + " on moxxy, not " + expected + " (it had ended before, or moxxy does not take this now)",
+                    Map.of("state", read.state(), "version", read.version()));
+        }
+        return Envelope.ok(Map.of("job_id", job.jobId(), "state", read.state(), "task_status",
+                MoxxyJobStates.taskStatus(read.state()), "version", read.version() < 0 ? job.version() : read.version()));
+    }
+
+    private record Read(String state, long version) {
+    }
+
+    /** Reads the job on moxxy now and records what is new, as the tracker does; answers the state and version. */
+    private Read readNow(TrackedMoxxyJob job) {
+        long[] version = {-1};
+        MoxxyJob read = moxxy.call(client -> MoxxyJobReader.read(client, job,
+                command -> version[0] = commands.send(command), durableCommits));
+        return new Read(read.status().wire(), version[0]);
+    }
+
+    private static TrackedMoxxyJob tracked(MoxxyJobView job) {
+        return new TrackedMoxxyJob(job.jobId(), job.agent(), job.moxxyJobId(), job.state(), job.lastEventId(),
+                !"ok".equals(job.tracking()));
     }
 
     @GetMapping("/moxxy-jobs/{jobId}")

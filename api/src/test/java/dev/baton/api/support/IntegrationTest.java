@@ -38,6 +38,10 @@ public abstract class IntegrationTest {
         // batches of a few events: every replay, and live updates that arrive together, span several batches
         registry.add("axon.eventhandling.processors.board.batch-size", () -> "7");
         registry.add("axon.eventhandling.processors.timeline.batch-size", () -> "7");
+        // moxxy jobs are read often, a failed read retried soon, and an outage of a few seconds stalls a job
+        registry.add("baton.moxxy.poll-interval", () -> "150ms");
+        registry.add("baton.moxxy.max-backoff", () -> "1s");
+        registry.add("baton.moxxy.stall-after", () -> "3s");
         String postgres = System.getProperty("baton.test.postgres.url", "");
         if (!postgres.isBlank()) {
             registry.add("spring.datasource.url", () -> postgres);

@@ -23,18 +23,19 @@ public final class ServerProcesses implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** Starts a server and answers its API once it is healthy. */
-    public Api start() throws IOException {
+    /** Starts a server and answers its API once it is healthy; {@code settings} are more {@code --name=value}. */
+    public Api start(String... settings) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path log = dataDir.resolve("server-" + servers.size() + ".log");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication",
                 "--server.port=" + port, "--baton.data-dir=" + dataDir, "--logging.level.root=WARN",
-                "--logging.level.dev.baton=INFO")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--logging.level.dev.baton=INFO"));
+        command.addAll(List.of(settings));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         servers.add(server);
         Api api = new Api("http://127.0.0.1:" + port);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -14,6 +14,7 @@ import dev.baton.core.task.DeleteTaskCommand;
 import dev.baton.core.task.DependencyCycles;
 import dev.baton.core.task.EditTaskCommand;
 import dev.baton.core.task.FollowAttemptCommand;
+import dev.baton.core.task.FollowMoxxyJobCommand;
 import dev.baton.core.task.MarkChecklistItemCommand;
 import dev.baton.core.task.MoveTaskCommand;
 import dev.baton.core.task.PauseTaskCommand;
@@ -143,11 +144,33 @@ public class Task {
             case MERGED -> Column.finishing(project.columns());
             default -> null;
         };
+        moveToEndOf(directory, project, target);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Moves the card to the end of {@code target}, unless null, absent from the board, or where the card is. */
+    private void moveToEndOf(BoardDirectory directory, ProjectEntry project, String target) {
         if (target != null && !project.archived() && project.columns().contains(target) && !target.equals(column)) {
             directory.lockProject(projectId);
             apply(new TaskMovedEvent(taskId, projectId, column, target,
                     Rank.between(directory.lastRank(projectId, target, taskId).orElse(null), null)));
         }
+    }
+
+    /**
+     * The card follows the moxxy job it is linked to (running → in_progress, done → the finishing column), like
+     * {@link FollowAttemptCommand}; a failed or stopped job leaves it where it is, for a person to look at.
+     */
+    @CommandHandler
+    public Long handle(FollowMoxxyJobCommand command, BoardDirectory directory) {
+        ProjectEntry project = directory.project(projectId)
+                .orElseThrow(() -> DomainException.notFound("project", projectId));
+        String target = switch (command.taskStatus()) {
+            case "running" -> "in_progress";
+            case "done" -> Column.finishing(project.columns());
+            default -> null;
+        };
+        moveToEndOf(directory, project, target);
         return AggregateLifecycle.getVersion();
     }
 

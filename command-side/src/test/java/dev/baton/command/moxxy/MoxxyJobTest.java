@@ -2,10 +2,19 @@ package dev.baton.command.moxxy;
 
 import dev.baton.command.directory.InMemoryBoardDirectory;
 import dev.baton.core.common.ErrorCode;
+import dev.baton.core.moxxy.MarkMoxxyJobStalledCommand;
+import dev.baton.core.moxxy.MoxxyJobEntry;
+import dev.baton.core.moxxy.MoxxyJobProgressedEvent;
+import dev.baton.core.moxxy.MoxxyJobReachedAgainEvent;
+import dev.baton.core.moxxy.MoxxyJobStalledEvent;
 import dev.baton.core.moxxy.MoxxyJobStartedEvent;
 import dev.baton.core.moxxy.MoxxyJobStateChangedEvent;
 import dev.baton.core.moxxy.MoxxyJobStates;
+import dev.baton.core.moxxy.MoxxyJobUnreachableEvent;
+import dev.baton.core.moxxy.RecordMoxxyJobEventsCommand;
+import dev.baton.core.moxxy.RecordMoxxyJobReachedCommand;
 import dev.baton.core.moxxy.RecordMoxxyJobStateCommand;
+import dev.baton.core.moxxy.RecordMoxxyJobUnreachableCommand;
 import dev.baton.core.moxxy.StartMoxxyJobCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -88,5 +97,52 @@ class MoxxyJobTest {
         assertThat(MoxxyJobStates.taskStatus("completed")).isEqualTo("done");
         assertThat(MoxxyJobStates.taskStatus("failed")).isEqualTo("failed");
         assertThat(MoxxyJobStates.taskStatus("canceled")).isEqualTo("stopped");
+    }
+
+    private static MoxxyJobProgressedEvent progressed(long id, String type) {
+        return new MoxxyJobProgressedEvent(JOB, PROJECT, id, type, "{}", "2026-11-24T10:00:00Z");
+    }
+
+    private static MoxxyJobEntry entry(long id, String type) {
+        return new MoxxyJobEntry(id, type, "{}", "2026-11-24T10:00:00Z");
+    }
+
+    @Test
+    void eachEntryOfMoxxysEventsListIsRecordedOnceInOrder() {
+        fixture.given(STARTED)
+                .when(new RecordMoxxyJobEventsCommand(JOB, List.of(entry(44, "worker_started"), entry(41, "job_started"))))
+                .expectEvents(progressed(41, "job_started"), progressed(44, "worker_started"));
+        // read again after a restart, from an older cursor: only what is new
+        fixture.given(STARTED, progressed(41, "job_started"), progressed(44, "worker_started"))
+                .when(new RecordMoxxyJobEventsCommand(JOB, List.of(entry(44, "worker_started"), entry(45, "done"))))
+                .expectEvents(progressed(45, "done"));
+        fixture.given(STARTED).when(new RecordMoxxyJobEventsCommand(JOB, List.of(entry(1, " "))))
+                .expectNoEvents().expectException(invalidField("type"));
+    }
+
+    @Test
+    void anOutageIsRecordedOnceAtItsStartAndOnceAtItsEnd() {
+        MoxxyJobUnreachableEvent unreachable = new MoxxyJobUnreachableEvent(JOB, PROJECT, "connection refused");
+        fixture.given(STARTED).when(new RecordMoxxyJobUnreachableCommand(JOB, "connection refused"))
+                .expectEvents(unreachable);
+        fixture.given(STARTED, unreachable).when(new RecordMoxxyJobUnreachableCommand(JOB, "still refused"))
+                .expectNoEvents();
+        fixture.given(STARTED).when(new RecordMoxxyJobReachedCommand(JOB)).expectNoEvents();
+        fixture.given(STARTED, unreachable).when(new RecordMoxxyJobReachedCommand(JOB))
+                .expectEvents(new MoxxyJobReachedAgainEvent(JOB, PROJECT, List.of(A, B)));
+    }
+
+    @Test
+    void onlyAJobStillUnreachableIsStalled() {
+        MoxxyJobUnreachableEvent unreachable = new MoxxyJobUnreachableEvent(JOB, PROJECT, "refused");
+        MoxxyJobStalledEvent stalled = new MoxxyJobStalledEvent(JOB, PROJECT, "no answer for 600 s", List.of(A, B));
+        fixture.given(STARTED, unreachable).when(new MarkMoxxyJobStalledCommand(JOB, "no answer for 600 s"))
+                .expectEvents(stalled);
+        fixture.given(STARTED, unreachable, stalled).when(new MarkMoxxyJobStalledCommand(JOB, "again"))
+                .expectNoEvents();
+        fixture.given(STARTED, unreachable, new MoxxyJobReachedAgainEvent(JOB, PROJECT, List.of(A, B)))
+                .when(new MarkMoxxyJobStalledCommand(JOB, "late")).expectNoEvents();
+        fixture.given(STARTED, unreachable, changed(null, "failed", "failed", "boom"))
+                .when(new MarkMoxxyJobStalledCommand(JOB, "late")).expectNoEvents();
     }
 }

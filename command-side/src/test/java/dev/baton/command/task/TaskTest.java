@@ -9,6 +9,7 @@ import dev.baton.core.task.CreateTaskCommand;
 import dev.baton.core.task.DeleteTaskCommand;
 import dev.baton.core.task.EditTaskCommand;
 import dev.baton.core.task.FollowAttemptCommand;
+import dev.baton.core.task.FollowMoxxyJobCommand;
 import dev.baton.core.task.MarkChecklistItemCommand;
 import dev.baton.core.task.MoveTaskCommand;
 import dev.baton.core.task.PauseTaskCommand;
@@ -249,6 +250,20 @@ class TaskTest {
         fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.CANCELLED)).expectNoEvents();
         directory.project(PROJECT, COLUMNS, true);
         fixture.given(CREATED).when(new FollowAttemptCommand(TASK, "attempt-1", AttemptStatus.RUNNING)).expectNoEvents();
+    }
+
+    @Test
+    void theCardFollowsItsMoxxyJobToInProgressAndDoneButStaysWhenTheJobFailsOrStops() {
+        fixture.given(CREATED).when(new FollowMoxxyJobCommand(TASK, "job-1", "running"))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "in_progress", Rank.FIRST));
+        fixture.given(CREATED).when(new FollowMoxxyJobCommand(TASK, "job-1", "done"))
+                .expectEvents(new TaskMovedEvent(TASK, PROJECT, "backlog", "done", Rank.FIRST));
+        fixture.given(CREATED, new TaskMovedEvent(TASK, PROJECT, "backlog", "in_progress", Rank.FIRST))
+                .when(new FollowMoxxyJobCommand(TASK, "job-1", "failed")).expectNoEvents();
+        fixture.given(CREATED, new TaskMovedEvent(TASK, PROJECT, "backlog", "in_progress", Rank.FIRST))
+                .when(new FollowMoxxyJobCommand(TASK, "job-1", "stopped")).expectNoEvents();
+        directory.project(PROJECT, COLUMNS, true);
+        fixture.given(CREATED).when(new FollowMoxxyJobCommand(TASK, "job-1", "done")).expectNoEvents();
     }
 
     @Test

@@ -12,6 +12,10 @@ import dev.baton.core.attempt.AttemptQueuedEvent;
 import dev.baton.core.attempt.AttemptRunStartedEvent;
 import dev.baton.core.attempt.AttemptSubmittedForReviewEvent;
 import dev.baton.core.common.ProjectScoped;
+import dev.baton.core.moxxy.MoxxyJobReachedAgainEvent;
+import dev.baton.core.moxxy.MoxxyJobStalledEvent;
+import dev.baton.core.moxxy.MoxxyJobStartedEvent;
+import dev.baton.core.moxxy.MoxxyJobStateChangedEvent;
 import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
 import dev.baton.core.project.ProjectUpdatedEvent;
@@ -32,6 +36,7 @@ import dev.baton.core.task.TaskSteeredEvent;
 import dev.baton.core.task.TaskStoppedEvent;
 import dev.baton.projections.support.ProjectionContext;
 import dev.baton.query.board.BoardBatch;
+import dev.baton.query.board.MoxxyLink;
 import dev.baton.query.board.TaskControls;
 import dev.baton.query.board.TaskReadModel;
 import dev.baton.query.board.TaskState;
@@ -50,6 +55,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -115,7 +121,8 @@ public class BoardProjection {
         TaskDetails d = event.details();
         TaskState task = new TaskState(event.taskId(), event.projectId(), d.title(), d.description(), d.checklist(),
                 d.labels(), d.priority(), d.estimate(), d.focusFiles(), event.column(), event.rank(),
-                event.agentProfileId(), event.dependsOn(), List.of(), "idle", null, 0, at, at, 0, null, TaskControls.NONE);
+                event.agentProfileId(), event.dependsOn(), List.of(), "idle", null, 0, at, at, 0, null, TaskControls.NONE,
+                null);
         batch.insertTask(withBlockers(batch, task, project(batch, event.projectId()).doneColumn()),
                 context.position(token), at);
     }
@@ -247,6 +254,49 @@ public class BoardProjection {
         attemptEnded(event.taskId(), event.projectId(), "cancelled", at, token);
     }
 
+    // --- moxxy jobs: a linked card shows the job and follows its state (the saga moves it between columns) ---
+
+    @EventHandler
+    void on(MoxxyJobStartedEvent event, @Timestamp Instant at, TrackingToken token) {
+        MoxxyLink link = MoxxyLink.queued(event.jobId(), event.agent());
+        moxxyChange(event.taskIds(), event.projectId(), at, token, task -> link);
+    }
+
+    @EventHandler
+    void on(MoxxyJobStateChangedEvent event, @Timestamp Instant at, TrackingToken token) {
+        moxxyChange(linkedTo(event.jobId(), event.taskIds()), event.projectId(), at, token,
+                task -> task.moxxy().at(event.to()));
+    }
+
+    @EventHandler
+    void on(MoxxyJobStalledEvent event, @Timestamp Instant at, TrackingToken token) {
+        moxxyChange(linkedTo(event.jobId(), event.taskIds()), event.projectId(), at, token,
+                task -> task.moxxy().withProblem(event.reason()));
+    }
+
+    @EventHandler
+    void on(MoxxyJobReachedAgainEvent event, @Timestamp Instant at, TrackingToken token) {
+        moxxyChange(linkedTo(event.jobId(), event.taskIds()), event.projectId(), at, token,
+                task -> task.moxxy().withProblem(null));
+    }
+
+    /** The tasks among {@code taskIds} still linked to the job (not since worked on by an attempt or another job). */
+    private List<String> linkedTo(String jobId, List<String> taskIds) {
+        BoardBatch batch = batch();
+        return taskIds.stream().filter(id -> batch.task(id)
+                .map(task -> task.moxxy() != null && task.moxxy().jobId().equals(jobId)).orElse(false)).toList();
+    }
+
+    private void moxxyChange(List<String> taskIds, String projectId, Instant at, TrackingToken token,
+                             Function<TaskState, MoxxyLink> link) {
+        BoardBatch batch = batch();
+        String done = project(batch, projectId).doneColumn();
+        for (String taskId : taskIds) {
+            batch.task(taskId).ifPresent(task -> batch.updateTask(task.linked(link.apply(task), done).touched(at, null),
+                    context.position(token), at));
+        }
+    }
+
     private void attemptEnded(String taskId, String projectId, String outcome, Instant at, TrackingToken token) {
         String done = project(batch(), projectId).doneColumn();
         attemptChange(taskId, at, token, task -> task.attemptEnded(outcome, done));
@@ -338,6 +388,14 @@ public class BoardProjection {
                 ids.add(e.taskId());
             } else if (payload instanceof AttemptEvent e) {
                 ids.add(e.taskId());
+            } else if (payload instanceof MoxxyJobStartedEvent e) {
+                ids.addAll(e.taskIds());
+            } else if (payload instanceof MoxxyJobStateChangedEvent e) {
+                ids.addAll(e.taskIds());
+            } else if (payload instanceof MoxxyJobStalledEvent e) {
+                ids.addAll(e.taskIds());
+            } else if (payload instanceof MoxxyJobReachedAgainEvent e) {
+                ids.addAll(e.taskIds());
             }
         }
         return ids;

@@ -3,8 +3,12 @@ package dev.baton.projections.moxxy;
 import dev.baton.core.moxxy.MoxxyConnectedEvent;
 import dev.baton.core.moxxy.MoxxyConnectionVerifiedEvent;
 import dev.baton.core.moxxy.MoxxyDisconnectedEvent;
+import dev.baton.core.moxxy.MoxxyJobProgressedEvent;
+import dev.baton.core.moxxy.MoxxyJobReachedAgainEvent;
+import dev.baton.core.moxxy.MoxxyJobStalledEvent;
 import dev.baton.core.moxxy.MoxxyJobStartedEvent;
 import dev.baton.core.moxxy.MoxxyJobStateChangedEvent;
+import dev.baton.core.moxxy.MoxxyJobUnreachableEvent;
 import dev.baton.projections.support.ImmediateWrites;
 import dev.baton.projections.support.ProjectionContext;
 import dev.baton.query.moxxy.MoxxyConnectionReadModel;
@@ -18,6 +22,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /** Builds the moxxy read model: the owners' connections and the jobs started from the boards. */
 @Component
@@ -40,15 +45,38 @@ public class MoxxyConnectionProjection {
 
     @EventHandler
     void on(MoxxyJobStartedEvent event, @Timestamp Instant at) {
-        jobs.insert(gen(), new MoxxyJobView(event.jobId(), event.projectId(), event.moxxyJobId(), event.agent(),
-                event.taskIds(), event.workerCount(), null, "queued", null, at, at, 0));
+        jobs.insert(gen(), MoxxyJobView.started(event.jobId(), event.projectId(), event.moxxyJobId(), event.agent(),
+                event.taskIds(), event.workerCount(), at));
     }
 
     @EventHandler
     void on(MoxxyJobStateChangedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        job(event.jobId(), job -> job.changed(event.to(), event.taskStatus(), event.detail(), at, version));
+    }
+
+    @EventHandler
+    void on(MoxxyJobProgressedEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        job(event.jobId(), job -> job.progressed(event.eventId(), at, version));
+    }
+
+    @EventHandler
+    void on(MoxxyJobUnreachableEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        job(event.jobId(), job -> job.tracked("retrying", event.reason(), at, version));
+    }
+
+    @EventHandler
+    void on(MoxxyJobStalledEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        job(event.jobId(), job -> job.tracked("unreachable", event.reason(), at, version));
+    }
+
+    @EventHandler
+    void on(MoxxyJobReachedAgainEvent event, @Timestamp Instant at, @SequenceNumber long version) {
+        job(event.jobId(), job -> job.tracked("ok", null, at, version));
+    }
+
+    private void job(String jobId, UnaryOperator<MoxxyJobView> change) {
         int gen = gen();
-        jobs.job(gen, event.jobId()).ifPresent(job ->
-                jobs.update(gen, job.changed(event.to(), event.taskStatus(), event.detail(), at, version)));
+        jobs.job(gen, jobId).ifPresent(job -> jobs.update(gen, change.apply(job)));
     }
 
     @EventHandler

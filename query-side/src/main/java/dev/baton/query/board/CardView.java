@@ -12,10 +12,6 @@ public record CardView(String taskId, String title, String column, String rank, 
     public static CardView of(TaskState task, String agentName) {
         return new CardView(task.taskId(), task.title(), task.column(), task.rank(), task.labels(), task.priority(),
                 task.agentProfileId(), agentName, task.status(), task.lastOutcome(), task.attemptCount(),
-                task.blockedBy(), null);
-    }
-
-    /** The moxxy job a card is linked to (filled once moxxy jobs exist). */
-    public record MoxxyLink(String jobId, String agent, String status) {
+                task.blockedBy(), task.moxxy());
     }
 }

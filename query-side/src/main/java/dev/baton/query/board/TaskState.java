@@ -12,14 +12,15 @@ import java.util.List;
  * the task detail are both views of it. {@code status} is derived: while an attempt of the task is under way, that
  * attempt's status ({@code attemptStatus}); otherwise done in the finishing column, blocked while a dependency is
  * unfinished, else idle; but {@code paused} while paused and {@code stopped} after a stop until its next attempt
- * ({@code controls}). {@code lastOutcome} is how its last finished attempt ended.
+ * ({@code controls}). {@code lastOutcome} is how its last finished attempt ended. While the task is linked to a moxxy
+ * job ({@code moxxy}, until its next attempt), the job's state says its status instead of the board.
  */
 public record TaskState(String taskId, String projectId, String title, String description,
                         List<ChecklistItem> checklist, List<String> labels, Integer priority, Double estimate,
                         List<String> focusFiles, String column, String rank, String agentProfileId,
                         List<String> dependsOn, List<String> blockedBy, String status, String lastOutcome,
                         int attemptCount, Instant createdAt, Instant updatedAt, long version, String attemptStatus,
-                        TaskControls controls) {
+                        TaskControls controls, MoxxyLink moxxy) {
 
     public TaskState {
         controls = controls == null ? TaskControls.NONE : controls; // rows stored before task controls existed
@@ -28,31 +29,31 @@ public record TaskState(String taskId, String projectId, String title, String de
     public TaskState withDetails(TaskDetails d) {
         return new TaskState(taskId, projectId, d.title(), d.description(), d.checklist(), d.labels(), d.priority(),
                 d.estimate(), d.focusFiles(), column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome,
-                attemptCount, createdAt, updatedAt, version, attemptStatus, controls);
+                attemptCount, createdAt, updatedAt, version, attemptStatus, controls, moxxy);
     }
 
     public TaskState withChecklist(List<ChecklistItem> items) {
         return new TaskState(taskId, projectId, title, description, items, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus, controls);
+                updatedAt, version, attemptStatus, controls, moxxy);
     }
 
     public TaskState placed(String newColumn, String newRank) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 newColumn, newRank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus, controls);
+                updatedAt, version, attemptStatus, controls, moxxy);
     }
 
     public TaskState assigned(String newAgentProfileId) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, newAgentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus, controls);
+                updatedAt, version, attemptStatus, controls, moxxy);
     }
 
     public TaskState dependingOn(List<String> newDependsOn) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, newDependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus, controls);
+                updatedAt, version, attemptStatus, controls, moxxy);
     }
 
     /** Recomputes what blocks the task and its status, given the finishing column. */
@@ -60,29 +61,36 @@ public record TaskState(String taskId, String projectId, String title, String de
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, List.copyOf(unfinished),
                 derivedStatus(attemptStatus, unfinished, doneColumn), lastOutcome, attemptCount, createdAt, updatedAt,
-                version, attemptStatus, controls);
+                version, attemptStatus, controls, moxxy);
     }
 
-    /** A new attempt of the task was queued: a stop is over. */
+    /** The task was linked to a moxxy job, or its job changed: the status follows the job's. */
+    public TaskState linked(MoxxyLink link, String doneColumn) {
+        return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
+                column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
+                updatedAt, version, attemptStatus, controls, link).blockedBy(blockedBy, doneColumn);
+    }
+
+    /** A new attempt of the task was queued: a stop is over, and so is a link to a moxxy job. */
     public TaskState attemptQueued() {
         TaskControls started = controls.stopped(false);
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, shown(started, "queued"), lastOutcome,
-                attemptCount + 1, createdAt, updatedAt, version, "queued", started);
+                attemptCount + 1, createdAt, updatedAt, version, "queued", started, null);
     }
 
     /** The task's attempt moved on to {@code newAttemptStatus} (not a terminal one). */
     public TaskState attemptAt(String newAttemptStatus) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, shown(controls, newAttemptStatus), lastOutcome,
-                attemptCount, createdAt, updatedAt, version, newAttemptStatus, controls);
+                attemptCount, createdAt, updatedAt, version, newAttemptStatus, controls, moxxy);
     }
 
     /** The task's attempt ended with {@code outcome}; the status is the task's own again. */
     public TaskState attemptEnded(String outcome, String doneColumn) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, derivedStatus(null, blockedBy, doneColumn), outcome,
-                attemptCount, createdAt, updatedAt, version, null, controls);
+                attemptCount, createdAt, updatedAt, version, null, controls, moxxy);
     }
 
     /** Paused or resumed; the status is recomputed, given the finishing column. */
@@ -102,18 +110,18 @@ public record TaskState(String taskId, String projectId, String title, String de
     private TaskState controlled(TaskControls newControls) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt,
-                updatedAt, version, attemptStatus, newControls);
+                updatedAt, version, attemptStatus, newControls, moxxy);
     }
 
     /** Stamps a change made by an event of this task (which advances its version) or of another aggregate. */
     public TaskState touched(Instant at, Long newVersion) {
         return new TaskState(taskId, projectId, title, description, checklist, labels, priority, estimate, focusFiles,
                 column, rank, agentProfileId, dependsOn, blockedBy, status, lastOutcome, attemptCount, createdAt, at,
-                newVersion == null ? version : newVersion, attemptStatus, controls);
+                newVersion == null ? version : newVersion, attemptStatus, controls, moxxy);
     }
 
     private String derivedStatus(String attempt, List<String> unfinished, String doneColumn) {
-        return shown(controls, attempt != null ? attempt
+        return shown(controls, attempt != null ? attempt : moxxy != null ? moxxy.taskStatus()
                 : column.equals(doneColumn) ? "done" : unfinished.isEmpty() ? "idle" : "blocked");
     }
 

@@ -13,14 +13,14 @@ public record TaskView(String taskId, String projectId, String title, String des
                        List<String> focusFiles, String column, String rank, String agentProfileId, String agentName,
                        List<String> dependsOn, List<String> blockedBy, String status, String lastOutcome,
                        int attemptCount, List<AttemptView> attempts, List<Steering> steering,
-                       CardView.MoxxyLink moxxy, Instant createdAt,
+                       MoxxyLink moxxy, Instant createdAt,
                        Instant updatedAt, long version) {
 
     public static TaskView of(TaskState t, String agentName, List<AttemptView> attempts) {
         return new TaskView(t.taskId(), t.projectId(), t.title(), t.description(),
                 t.checklist().stream().map(ChecklistItem::text).toList(), t.checklist(), t.labels(), t.priority(),
                 t.estimate(), t.focusFiles(), t.column(), t.rank(), t.agentProfileId(), agentName, t.dependsOn(),
-                t.blockedBy(), t.status(), t.lastOutcome(), t.attemptCount(), attempts, t.controls().steering(), null, t.createdAt(),
+                t.blockedBy(), t.status(), t.lastOutcome(), t.attemptCount(), attempts, t.controls().steering(), t.moxxy(), t.createdAt(),
                 t.updatedAt(), t.version());
     }
 }

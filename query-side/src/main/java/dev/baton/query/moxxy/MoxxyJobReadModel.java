@@ -5,6 +5,7 @@ import dev.baton.query.support.ReadModelJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Storage of the moxxy jobs read model, owned by the moxxy projection. */
@@ -25,8 +26,15 @@ public class MoxxyJobReadModel {
     }
 
     public void update(int gen, MoxxyJobView job) {
-        jdbc.update("update rm_moxxy_job set data = ? where job_id = ? and gen = ?", ReadModelJson.write(job),
-                job.jobId(), gen);
+        jdbc.update("update rm_moxxy_job set data = ?, active = ? where job_id = ? and gen = ?",
+                ReadModelJson.write(job), !job.ended(), job.jobId(), gen);
+    }
+
+    /** The jobs that have not ended: those the tracker reads. */
+    public List<MoxxyJobView> active() {
+        return jdbc.query("select data from rm_moxxy_job where active and gen = ? order by job_id",
+                (rs, i) -> ReadModelJson.read(rs.getString(1), MoxxyJobView.class),
+                generations.serving(MoxxyConnectionReadModel.PROJECTION));
     }
 
     public Optional<MoxxyJobView> job(int gen, String jobId) {

@@ -14,7 +14,7 @@ class CardJsonTest {
 
     private static TaskState task(String title, String agentProfileId) {
         return new TaskState("t1", "p1", title, "about \"agent_name\":null", List.of(), List.of("x", "y"), 3, 1.5,
-                List.of(), "todo", "hzzzzz", agentProfileId, List.of(), List.of("t0"), "blocked", null, 2, AT, AT, 4, null, null);
+                List.of(), "todo", "hzzzzz", agentProfileId, List.of(), List.of("t0"), "blocked", null, 2, AT, AT, 4, null, null, null);
     }
 
     @Test

@@ -26,7 +26,7 @@ class ReplayedTasksTest {
 
     static LiveTask task(String id, String column, long position) {
         return new LiveTask(new TaskState(id, "p", "Task " + id, null, List.of(), List.of(), null, null, List.of(), column,
-                "hzzzzz", null, List.of(), List.of(), "idle", null, 0, AT, AT, 0, null, null), position, AT.plusSeconds(position), null);
+                "hzzzzz", null, List.of(), List.of(), "idle", null, 0, AT, AT, 0, null, null, null), position, AT.plusSeconds(position), null);
     }
 
     /** Writes a batch's changes as a committed batch does. */

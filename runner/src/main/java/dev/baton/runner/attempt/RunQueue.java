@@ -2,8 +2,8 @@ package dev.baton.runner.attempt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.runner.store.DurableCommits;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -50,14 +50,13 @@ public class RunQueue {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
-    private final boolean embeddedH2;
+    private final DurableCommits durableCommits;
 
     public RunQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.newTransaction = new TransactionTemplate(transactionManager);
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.embeddedH2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                connection.getMetaData().getDatabaseProductName().equals("H2")));
+        this.durableCommits = new DurableCommits(jdbc);
     }
 
     /** Queues an attempt on this node; nothing happens if it is already known (an event handled twice). */
@@ -226,16 +225,13 @@ public class RunQueue {
     }
 
     /**
-     * Makes what is committed so far survive a crash of the server at once. H2 writes commits to its file up to
-     * 500 ms later; after the runner's steps that a restarted server acts on (attempts claimed, a workspace made, an
-     * agent started, the gates begun or one done, a task paused or resumed, a merge recorded before its workspace is
-     * removed) a {@code CHECKPOINT} writes them now, so a server killed right after
-     * re-attaches instead of giving up, and keeps a suspended agent suspended. PostgreSQL's commits are durable already.
+     * Makes what is committed so far survive a crash at once ({@link DurableCommits}), after the runner's steps that
+     * a restarted server acts on (attempts claimed, a workspace made, an agent started, the gates begun or one done, a
+     * task paused or resumed, a merge recorded before its workspace is removed), so a server killed right after
+     * re-attaches instead of giving up, and keeps a suspended agent suspended.
      */
     void durable() {
-        if (embeddedH2) {
-            jdbc.execute("CHECKPOINT");
-        }
+        durableCommits.now();
     }
 
     private static String writeList(List<String> values) {

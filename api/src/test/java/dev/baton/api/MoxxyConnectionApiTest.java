@@ -3,6 +3,7 @@ package dev.baton.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.ApiTestBase;
 import dev.baton.api.support.Json;
+import dev.baton.core.moxxy.MoxxyConnectionIds;
 import dev.baton.runner.moxxy.FakeMoxxy;
 import dev.baton.runner.secret.LogCapture;
 import dev.baton.runner.secret.PlaintextScanner;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +70,17 @@ class MoxxyConnectionApiTest extends ApiTestBase {
 
             JsonNode verified = api.post(CONNECTION + "/verify", null).expect(200).data();
             assertThat(verified.get("status").asText()).isEqualTo("connected");
+
+            // the timeline, from its index and from the event store, shows the sealed token's key but not its bytes
+            String connectionId = MoxxyConnectionIds.ofOwner("local");
+            await().atMost(WAIT).until(() -> !timeline("type=MoxxyConnectedEvent").isEmpty());
+            List<JsonNode> connects = timeline("type=MoxxyConnectedEvent");
+            JsonNode sealed = connects.get(connects.size() - 1).get("payload").get("token");
+            List<JsonNode> shown = new ArrayList<>(connects);
+            shown.addAll(timeline("aggregate_id=" + connectionId));
+            assertThat(sealed.get("key_id").asText()).isNotBlank();
+            assertThat(shown).allSatisfy(item -> assertThat(item.get("payload").path("token").path("ciphertext")
+                    .asText("***")).isEqualTo("***"));
 
             assertThat(new PlaintextScanner(database).findInTables(token)).as("tables, events included").isEmpty();
             assertThat(log.text()).as("the server's log, captured").contains("moxxy connection to");

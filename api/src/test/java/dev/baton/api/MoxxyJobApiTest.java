@@ -114,6 +114,17 @@ class MoxxyJobApiTest extends ApiTestBase {
                 .data();
     }
 
+    private record Running(String jobId, String moxxyJobId) {
+    }
+
+    /** A job started from these tasks, once they show it running. */
+    private Running startRunning(List<String> tasks) {
+        JsonNode started = start(tasks);
+        Running job = new Running(started.get("job_id").asText(), started.get("moxxy_job_id").asText());
+        awaitTasks(tasks, "running", "in_progress", job.jobId(), "executing");
+        return job;
+    }
+
     /** The job once {@code check} holds of it. */
     private JsonNode awaitJob(String jobId, Predicate<JsonNode> check) {
         JsonNode[] job = new JsonNode[1];
@@ -171,10 +182,9 @@ class MoxxyJobApiTest extends ApiTestBase {
     void theTasksRunThenAreDoneAsTheJobProgressesAndEachChangeIsOnceInTheTimeline() {
         List<String> tasks = List.of(task("Fix login bug", "", List.of()), task("Update deps", "", List.of()),
                 task("Write docs", "", List.of()));
-        JsonNode started = start(tasks);
-        String jobId = started.get("job_id").asText();
-        String moxxyJobId = started.get("moxxy_job_id").asText();
-        awaitTasks(tasks, "running", "in_progress", jobId, "executing");
+        Running running = startRunning(tasks);
+        String jobId = running.jobId();
+        String moxxyJobId = running.moxxyJobId();
 
         String worker = moxxy.startWorker(moxxyJobId, "default", "existing");
         moxxy.finishWorker(worker, "succeeded", "all three done");
@@ -201,10 +211,9 @@ class MoxxyJobApiTest extends ApiTestBase {
     @Test
     void cancellingAJobStopsItsTasksAndItsLateSecondDoneChangesNothing() {
         List<String> tasks = List.of(task("Refactor", "", List.of()), task("Rename", "", List.of()));
-        JsonNode started = start(tasks);
-        String jobId = started.get("job_id").asText();
-        String moxxyJobId = started.get("moxxy_job_id").asText();
-        awaitTasks(tasks, "running", "in_progress", jobId, "executing");
+        Running running = startRunning(tasks);
+        String jobId = running.jobId();
+        String moxxyJobId = running.moxxyJobId();
         String worker = moxxy.startWorker(moxxyJobId, "default", "existing");
 
         JsonNode cancelled = api.post("/api/v1/moxxy-jobs/" + jobId + "/cancel", "").expect(200).data();
@@ -227,10 +236,7 @@ class MoxxyJobApiTest extends ApiTestBase {
     @Test
     void approvingTheMergeCompletesTheJobAndItsTasksOnce() {
         List<String> tasks = List.of(task("Ship it", "", List.of()));
-        JsonNode started = start(tasks);
-        String jobId = started.get("job_id").asText();
-        String moxxyJobId = started.get("moxxy_job_id").asText();
-        awaitTasks(tasks, "running", "in_progress", jobId, "executing");
+        String jobId = startRunning(tasks).jobId();
 
         JsonNode approved = api.post("/api/v1/moxxy-jobs/" + jobId + "/approve-merge", "").expect(200).data();
         assertThat(approved.get("state").asText()).isEqualTo("completed");
@@ -250,10 +256,9 @@ class MoxxyJobApiTest extends ApiTestBase {
     @Test
     void approvingAJobThatFailedOnMoxxyMeanwhileIsRefusedAndItsTasksFail() {
         List<String> tasks = List.of(task("Risky", "", List.of()));
-        JsonNode started = start(tasks);
-        String jobId = started.get("job_id").asText();
-        awaitTasks(tasks, "running", "in_progress", jobId, "executing");
-        moxxy.finish(started.get("moxxy_job_id").asText(), "failed");
+        Running running = startRunning(tasks);
+        String jobId = running.jobId();
+        moxxy.finish(running.moxxyJobId(), "failed");
         // whether Baton read the failure first or learns it from moxxy after the approval, nothing is approved
         api.post("/api/v1/moxxy-jobs/" + jobId + "/approve-merge", "").expectError(409, "INVALID_STATE");
         awaitTasks(tasks, "failed", "in_progress", jobId, "failed");
@@ -277,8 +282,7 @@ class MoxxyJobApiTest extends ApiTestBase {
     void aTaskInAJobThatHasNotEndedIsNotGivenToAnother() {
         String busy = task("Busy", "", List.of());
         String free = task("Free", "", List.of());
-        String jobId = start(List.of(busy)).get("job_id").asText();
-        awaitTasks(List.of(busy), "running", "in_progress", jobId, "executing");
+        String jobId = startRunning(List.of(busy)).jobId();
         long startsBefore = moxxy.received().stream().filter(r -> r.uri().endsWith("/orchestrate/jobs")).count();
         JsonNode refused = api.post("/api/v1/projects/" + projectId + "/moxxy-jobs",
                 Json.obj("task_ids", List.of(free, busy))).expectError(409, "INVALID_STATE");
@@ -290,10 +294,9 @@ class MoxxyJobApiTest extends ApiTestBase {
     @Test
     void whileMoxxyIsDownForAMinuteTheJobIsRetriedThenMarkedUnreachableAndNothingIsLost() {
         List<String> tasks = List.of(task("Survive an outage", "", List.of()), task("And another", "", List.of()));
-        JsonNode started = start(tasks);
-        String jobId = started.get("job_id").asText();
-        String moxxyJobId = started.get("moxxy_job_id").asText();
-        awaitTasks(tasks, "running", "in_progress", jobId, "executing");
+        Running running = startRunning(tasks);
+        String jobId = running.jobId();
+        String moxxyJobId = running.moxxyJobId();
 
         moxxy.stop();
         JsonNode stalled = awaitJob(jobId, j -> j.get("tracking").asText().equals("unreachable"));

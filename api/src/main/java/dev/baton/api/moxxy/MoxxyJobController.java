@@ -17,6 +17,7 @@ import dev.baton.query.board.TaskState;
 import dev.baton.query.moxxy.MoxxyJobReadModel;
 import dev.baton.query.moxxy.MoxxyJobView;
 import dev.baton.runner.moxxy.JobEvent;
+import dev.baton.runner.moxxy.CancelOutcome;
 import dev.baton.runner.moxxy.JobRequest;
 import dev.baton.runner.moxxy.MoxxyJob;
 import dev.baton.runner.moxxy.MoxxyJobReader;
@@ -142,8 +143,10 @@ class MoxxyJobController {
     @PostMapping("/moxxy-jobs/{jobId}/cancel")
     Envelope cancel(@PathVariable String jobId) {
         MoxxyJobView job = activeJob(jobId);
-        moxxy.call(client -> client.cancel(job.agent(), job.moxxyJobId()));
-        return ended(job, readNow(tracked(job)), "canceled");
+        CancelOutcome outcome = moxxy.call(client -> client.cancel(job.agent(), job.moxxyJobId()));
+        // a job that had ended on moxxy (cancelled too, if this read model lags) was not cancelled by this request
+        Read read = readNow(tracked(job));
+        return answer(job, read, outcome == CancelOutcome.CANCELED && read.state().equals("canceled"));
     }
 
     /**
@@ -157,7 +160,8 @@ class MoxxyJobController {
             client.approveMerge(job.agent(), job.moxxyJobId());
             return null;
         });
-        return ended(job, readNow(tracked(job)), "completed");
+        Read read = readNow(tracked(job));
+        return answer(job, read, read.state().equals("completed"));
     }
 
     private MoxxyJobView activeJob(String jobId) {
@@ -168,11 +172,14 @@ class MoxxyJobController {
         return job;
     }
 
-    /** The job after a cancel or approve: {@code expected} as asked, else INVALID_STATE saying what moxxy did. */
-    private Envelope ended(MoxxyJobView job, Read read, String expected) {
-        if (!expected.equals(read.state())) {
+    /**
+     * The job after a cancel or approve that {@code took} (moxxy's job is now canceled, or completed), else
+     * INVALID_STATE saying what moxxy's job is: it had ended before.
+     */
+    private Envelope answer(MoxxyJobView job, Read read, boolean took) {
+        if (!took) {
             throw new DomainException(ErrorCode.INVALID_STATE, "moxxy job " + job.jobId() + " is " + read.state()
-                    + " on moxxy, not " + expected + " (it had ended before, or moxxy does not take this now)",
+                    + " on moxxy: it had ended before, or moxxy does not take this now",
                     Map.of("state", read.state(), "version", read.version()));
         }
         return Envelope.ok(Map.of("job_id", job.jobId(), "state", read.state(), "task_status",

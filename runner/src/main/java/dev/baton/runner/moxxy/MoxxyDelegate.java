@@ -215,12 +215,18 @@ public final class MoxxyDelegate {
                 line.set("payload", event.payload());
                 out.print(line);
                 cursor = Math.max(cursor, event.id());
-                workersToRead |= "worker_completed".equals(event.eventType());
+                if ("worker_completed".equals(event.eventType())) {
+                    workersToRead = true;
+                    readWorkers();
+                }
             }
         } while (page.size() == PAGE && !stopping);
     }
 
-    /** Prints each worker that has ended, once; only asked for when an event says one ended. */
+    /**
+     * Prints each worker that has ended, once, when an event said one ended (right after that event); a read that
+     * failed is tried again at the next poll.
+     */
     private void readWorkers() {
         if (!workersToRead) {
             return;

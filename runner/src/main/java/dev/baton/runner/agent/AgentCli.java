@@ -6,6 +6,7 @@ import dev.baton.runner.agent.claude.ClaudeCodeCli;
 import dev.baton.runner.agent.codex.CodexCli;
 import dev.baton.runner.agent.command.CommandCli;
 import dev.baton.runner.agent.gemini.GeminiCli;
+import dev.baton.runner.agent.moxxy.MoxxyCli;
 import dev.baton.runner.agent.opencode.OpenCodeCli;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
 public interface AgentCli {
 
     List<AgentCli> ALL = List.of(new CommandCli(), new CodexCli(), new ClaudeCodeCli(), new OpenCodeCli(),
-            new GeminiCli());
+            new GeminiCli(), new MoxxyCli());
 
     AgentAdapter adapter();
 
@@ -35,7 +36,7 @@ public interface AgentCli {
         return true;
     }
 
-    /** The CLI for a profile's adapter; empty for adapters that are not a local CLI (moxxy). */
+    /** The CLI for a profile's adapter. */
     static Optional<AgentCli> forAdapter(AgentAdapter adapter) {
         return ALL.stream().filter(cli -> cli.adapter() == adapter).findFirst();
     }

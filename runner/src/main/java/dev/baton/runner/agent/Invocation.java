@@ -53,6 +53,13 @@ public record Invocation(List<String> argv, Map<String, String> environment, Str
         return new Invocation(argv, environment, configHomeVariable, workingDirectory, text);
     }
 
+    /** This invocation with {@code variables} added to its environment (over any of the same name). */
+    public Invocation withEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(variables);
+        return new Invocation(argv, merged, configHomeVariable, workingDirectory, stdin);
+    }
+
     /**
      * A process builder for this invocation, stdout and stderr kept apart. When {@code stdin} is set, stdin is a pipe
      * and the caller writes the text and closes it.

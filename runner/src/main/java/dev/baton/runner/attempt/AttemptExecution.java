@@ -12,9 +12,11 @@ import dev.baton.runner.agent.AgentEvent;
 import dev.baton.runner.agent.Invocation;
 import dev.baton.runner.agent.OutputParser;
 import dev.baton.runner.agent.RunRequest;
+import dev.baton.runner.agent.moxxy.MoxxyCli;
 import dev.baton.runner.change.AttemptDiff;
 import dev.baton.runner.change.DiffArtifacts;
 import dev.baton.runner.log.LogEntry;
+import dev.baton.runner.moxxy.MoxxyInstance;
 import dev.baton.runner.process.AgentProcess;
 import dev.baton.runner.process.RunFiles;
 import dev.baton.runner.workspace.Workspace;
@@ -167,7 +169,7 @@ final class AttemptExecution implements Runnable {
         checkNotStopped();
         log(LogEntry.progress("agent", 2, 3, "starting the agent"));
         RunRequest request = runRequest(spec, workspace.path());
-        Invocation invocation = cliFor(spec).invocation(request);
+        Invocation invocation = invocation(spec, request);
         log(LogEntry.command(String.join(" ", invocation.argv()), workspace.path().toString()));
         AgentProcess process = parts.supervisor().start(invocation, agentFiles());
         attach(process, false);
@@ -309,7 +311,7 @@ final class AttemptExecution implements Runnable {
      */
     private AgentProcess startTurn(AttemptSpec spec, RunRequest request, int steeringsReceived) throws IOException {
         parts.queue().steeringsDelivered(run.attemptId(), steeringsReceived);
-        Invocation invocation = cliFor(spec).invocation(request);
+        Invocation invocation = invocation(spec, request);
         log(LogEntry.command(String.join(" ", invocation.argv()), request.worktree().toString()));
         AgentProcess process = parts.supervisor().start(invocation, agentFiles());
         parts.queue().agentTurnStarted(run.attemptId(), process.pid());
@@ -427,6 +429,17 @@ final class AttemptExecution implements Runnable {
                 ? RunRequest.followUp(spec.profile(), Prompts.resumed(spec, previous.get().steeringsReceived()), worktree,
                 home, new RunRequest.Resume(previous.get().sessionId(), null))
                 : RunRequest.firstRun(spec.profile(), Prompts.firstRun(spec), worktree, home);
+    }
+
+    /** How to start the agent; a moxxy agent is also told the connected instance (its token only in the environment). */
+    private Invocation invocation(AttemptSpec spec, RunRequest request) {
+        AgentCli cli = cliFor(spec);
+        if (!(cli instanceof MoxxyCli)) {
+            return cli.invocation(request);
+        }
+        MoxxyInstance instance = parts.moxxy().instance().orElseThrow(() -> new RunnerException(
+                "no moxxy instance is connected: PUT /api/v1/moxxy/connection first", null));
+        return MoxxyCli.connect(cli.invocation(request), instance);
     }
 
     private static AgentCli cliFor(AttemptSpec spec) {

@@ -5,6 +5,7 @@ import dev.baton.runner.change.ChangeRecorder;
 import dev.baton.runner.change.DiffLimits;
 import dev.baton.runner.change.DiffReader;
 import dev.baton.runner.log.AttemptLog;
+import dev.baton.runner.moxxy.MoxxyAccess;
 import dev.baton.runner.process.ProcessSupervisor;
 import dev.baton.runner.workspace.GitCli;
 import dev.baton.runner.workspace.WorkspaceManager;
@@ -13,12 +14,14 @@ import dev.baton.runner.merge.PullRequestOpener;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The runner's parts that are plain classes, made beans here. */
 @Configuration
@@ -66,10 +69,12 @@ class RunnerConfig {
         return new PullRequestOpener(workspaces, new GitHubClient(apiUrl, token));
     }
 
+    /** moxxy agents run on the server's connected instance; a runner without one has no moxxy. */
     @Bean
     RunnerParts runnerParts(RunnerSettings settings, AttemptSpecs specs, RunQueue queue, AttemptCommands commands,
                             AttemptLog log, WorkspaceManager workspaces, ProcessSupervisor supervisor,
-                            ChangeRecorder changes, DiffReader diffs) {
-        return new RunnerParts(settings, specs, queue, commands, log, workspaces, supervisor, changes, diffs);
+                            ChangeRecorder changes, DiffReader diffs, ObjectProvider<MoxxyAccess> moxxy) {
+        return new RunnerParts(settings, specs, queue, commands, log, workspaces, supervisor, changes, diffs,
+                moxxy.getIfAvailable(() -> Optional::empty));
     }
 }

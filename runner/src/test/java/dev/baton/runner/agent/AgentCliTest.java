@@ -43,10 +43,10 @@ class AgentCliTest {
     }
 
     @Test
-    void everyLocalCliAdapterHasACli() {
+    void everyAdapterHasACli() {
         assertThat(AgentCli.ALL).extracting(cli -> cli.adapter().id())
-                .containsExactly("command", "codex", "claude-code", "opencode", "gemini");
-        assertThat(AgentCli.forAdapter(AgentAdapter.MOXXY)).isEmpty();
+                .containsExactly("command", "codex", "claude-code", "opencode", "gemini", "moxxy");
+        assertThat(AgentCli.ALL).extracting(AgentCli::adapter).containsExactlyInAnyOrder(AgentAdapter.values());
     }
 
     @Test

@@ -173,6 +173,11 @@ public final class FakeMoxxy implements AutoCloseable {
         rejectNextJob = reason;
     }
 
+    /** The ids of the jobs started so far, in no particular order. */
+    public synchronized Set<String> jobIds() {
+        return Set.copyOf(jobs.keySet());
+    }
+
     /** The job's record as {@code GET /jobs/{id}} answers it. */
     public synchronized ObjectNode job(String jobId) {
         return requireJob(jobId).record.deepCopy();

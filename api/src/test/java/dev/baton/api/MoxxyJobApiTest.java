@@ -72,6 +72,10 @@ class MoxxyJobApiTest extends ApiTestBase {
         assertThat(job.get("task_status").asText()).isEqualTo("queued");
 
         String jobId = started.get("job_id").asText();
+        String second = start(List.of(task("Later", "", List.of()))).get("job_id").asText();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Json.texts(api.get("/api/v1/projects/" + projectId
+                + "/moxxy-jobs").expect(200).data().get("items"), "job_id")).containsExactly(second, jobId));
+        api.get("/api/v1/projects/" + UUID.randomUUID() + "/moxxy-jobs").expectError(404, "NOT_FOUND");
         moxxy.startWorker(moxxyJobId, "default", "existing");
         JsonNode workers = api.get("/api/v1/moxxy-jobs/" + jobId + "/workers").expect(200).data().get("items");
         assertThat(workers).hasSize(1);

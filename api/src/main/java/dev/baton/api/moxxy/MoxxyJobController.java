@@ -15,6 +15,7 @@ import dev.baton.query.board.MoxxyLink;
 import dev.baton.query.board.TaskReadModel;
 import dev.baton.query.board.TaskState;
 import dev.baton.query.moxxy.MoxxyJobReadModel;
+import dev.baton.query.project.ProjectReadModel;
 import dev.baton.query.moxxy.MoxxyJobView;
 import dev.baton.runner.moxxy.JobEvent;
 import dev.baton.runner.moxxy.CancelOutcome;
@@ -62,15 +63,17 @@ class MoxxyJobController {
     private final MoxxyJobReadModel jobs;
     private final ReadYourWrites readYourWrites;
     private final DurableCommits durableCommits;
+    private final ProjectReadModel projects;
 
     MoxxyJobController(ConnectedMoxxy moxxy, CommandSender commands, TaskReadModel tasks, MoxxyJobReadModel jobs,
-                       ReadYourWrites readYourWrites, DurableCommits durableCommits) {
+                       ReadYourWrites readYourWrites, DurableCommits durableCommits, ProjectReadModel projects) {
         this.moxxy = moxxy;
         this.commands = commands;
         this.tasks = tasks;
         this.jobs = jobs;
         this.readYourWrites = readYourWrites;
         this.durableCommits = durableCommits;
+        this.projects = projects;
     }
 
     @PostMapping("/projects/{projectId}/moxxy-jobs")
@@ -200,6 +203,13 @@ class MoxxyJobController {
     private static TrackedMoxxyJob tracked(MoxxyJobView job) {
         return new TrackedMoxxyJob(job.jobId(), job.agent(), job.moxxyJobId(), job.state(), job.lastEventId(),
                 !"ok".equals(job.tracking()));
+    }
+
+    /** The project's jobs, newest first. */
+    @GetMapping("/projects/{projectId}/moxxy-jobs")
+    Envelope ofProject(@PathVariable String projectId) {
+        projects.project(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        return Envelope.ok(Map.of("items", jobs.ofProject(projectId), "next", Optional.empty()));
     }
 
     @GetMapping("/moxxy-jobs/{jobId}")

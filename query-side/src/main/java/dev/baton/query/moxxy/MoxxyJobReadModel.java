@@ -5,6 +5,7 @@ import dev.baton.query.support.ReadModelJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,14 @@ public class MoxxyJobReadModel {
     public void update(int gen, MoxxyJobView job) {
         jdbc.update("update rm_moxxy_job set data = ?, active = ? where job_id = ? and gen = ?",
                 ReadModelJson.write(job), !job.ended(), job.jobId(), gen);
+    }
+
+    /** A project's jobs, newest first. */
+    public List<MoxxyJobView> ofProject(String projectId) {
+        return jdbc.query("select data from rm_moxxy_job where project_id = ? and gen = ?",
+                        (rs, i) -> ReadModelJson.read(rs.getString(1), MoxxyJobView.class), projectId,
+                        generations.serving(MoxxyConnectionReadModel.PROJECTION)).stream()
+                .sorted(Comparator.comparing(MoxxyJobView::startedAt).reversed()).toList();
     }
 
     /** The jobs that have not ended: those the tracker reads. */

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ADAPTERS, argvOf, call, envOf, paths, ROLES, type AgentProfile, type Items } from './api';
+import { ErrorText } from './ErrorText';
+
+const PROFILES = ['settings', 'agents'] as const;
+
+/** The agent profiles: listed, created, edited and deleted. */
+export function AgentProfiles() {
+  const profiles = useQuery({ queryKey: PROFILES, queryFn: () => call<Items<AgentProfile>>('GET', paths.agents) });
+  const [editing, setEditing] = useState<AgentProfile | 'new' | null>(null);
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: string) => call('DELETE', paths.agent(id)),
+    onSuccess: () => client.invalidateQueries({ queryKey: PROFILES }),
+  });
+
+  return (
+    <section aria-labelledby="profiles-heading">
+      <h2 id="profiles-heading">Agent profiles</h2>
+      {profiles.isError && <ErrorText error={profiles.error} />}
+      {remove.isError && <ErrorText error={remove.error} />}
+      <ul className="settings-list">
+        {profiles.data?.items.map((profile) => (
+          <li key={profile.agent_profile_id}>
+            <span>
+              <strong>{profile.name}</strong> {profile.adapter}
+              {profile.model ? ` · ${profile.model}` : ''} · {profile.role}
+            </span>
+            <button type="button" onClick={() => setEditing(profile)} aria-label={`Edit ${profile.name}`}>
+              Edit
+            </button>
+            <button type="button" onClick={() => remove.mutate(profile.agent_profile_id)} aria-label={`Delete ${profile.name}`}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      {editing === null ? (
+        <button type="button" onClick={() => setEditing('new')}>
+          New agent profile
+        </button>
+      ) : (
+        <ProfileForm
+          key={editing === 'new' ? 'new' : editing.agent_profile_id}
+          profile={editing === 'new' ? null : editing}
+          onDone={() => {
+            setEditing(null);
+            client.invalidateQueries({ queryKey: PROFILES });
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Creates a profile, or edits one; `command` is one argument per line, `env` one KEY=VALUE per line. */
+export function ProfileForm({ profile, onDone }: { profile: AgentProfile | null; onDone: () => void }) {
+  const [name, setName] = useState(profile?.name ?? '');
+  const [adapter, setAdapter] = useState(profile?.adapter ?? 'command');
+  const [model, setModel] = useState(profile?.model ?? '');
+  const [command, setCommand] = useState((profile?.command ?? []).join('\n'));
+  const [env, setEnv] = useState(Object.entries(profile?.env ?? {}).map(([k, v]) => `${k}=${v}`).join('\n'));
+  const [role, setRole] = useState(profile?.role ?? 'generic');
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { name, adapter, model: model || null, command: argvOf(command), env: envOf(env), role };
+      return profile ? call('PATCH', paths.agent(profile.agent_profile_id), body) : call('POST', paths.agents, body);
+    },
+    onSuccess: onDone,
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="settings-form" onSubmit={onSubmit} aria-label={profile ? `Edit ${profile.name}` : 'New agent profile'}>
+      <label>
+        Name <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </label>
+      <label>
+        Adapter{' '}
+        <select value={adapter} onChange={(e) => setAdapter(e.target.value)}>
+          {ADAPTERS.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {adapter === 'moxxy' ? 'moxxy agent' : 'Model'}{' '}
+        <input value={model} onChange={(e) => setModel(e.target.value)} placeholder={adapter === 'moxxy' ? 'default' : ''} />
+      </label>
+      <label>
+        Command (one argument per line{adapter === 'command' ? ', required' : ', optional'}){' '}
+        <textarea value={command} onChange={(e) => setCommand(e.target.value)} rows={3} />
+      </label>
+      <label>
+        Environment (KEY=VALUE per line; no secrets) <textarea value={env} onChange={(e) => setEnv(e.target.value)} rows={2} />
+      </label>
+      <label>
+        Role{' '}
+        <select value={role} onChange={(e) => setRole(e.target.value)}>
+          {ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <div className="settings-actions">
+        <button type="submit" disabled={save.isPending}>
+          {profile ? 'Save' : 'Create'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      {save.isError && <ErrorText error={save.error} />}
+    </form>
+  );
+}

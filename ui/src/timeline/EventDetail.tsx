@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { CauseLink, TimelineEvent } from './api';
 import { useCauses } from './hooks';
 import { formatTime } from './state';
@@ -8,12 +9,17 @@ interface Props {
   event?: TimelineEvent;
   onSelect: (eventId: string, event?: TimelineEvent) => void;
   onShowBoard?: (event: TimelineEvent) => void;
+  /** Told the event when it was not loaded and came with its chain of causes. */
+  onResolved?: (event: TimelineEvent) => void;
 }
 
 /** One event: its payload and metadata, and the chain of causes behind it. */
-export function EventDetail({ eventId, event: loaded, onSelect, onShowBoard }: Props) {
+export function EventDetail({ eventId, event: loaded, onSelect, onShowBoard, onResolved }: Props) {
   const causes = useCauses(eventId);
   const event = loaded ?? causes.data?.items.find((link) => link.kind === 'event' && link.id === eventId)?.event ?? undefined;
+  useEffect(() => {
+    if (!loaded && event) onResolved?.(event);
+  }, [loaded, event, onResolved]);
 
   return (
     <section className="tl-detail" aria-labelledby="tl-detail-title">

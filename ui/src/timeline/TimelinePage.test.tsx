@@ -228,6 +228,10 @@ describe('TimelinePage', () => {
       'request POST /api/v1/tasks/t1/move req-3 by alice',
     ]);
 
+    // Known from its chain, the event can be travelled to.
+    const travel = screen.getByRole('region', { name: 'Time travel' });
+    await waitFor(() => expect(within(travel).getByRole('button', { name: 'To the selected event' })).toBeEnabled());
+
     fireEvent.click(within(chain).getByRole('button', { name: 'TaskMovedEvent #3' }));
     expect(hashQuery().get('event')).toBe('e3');
     const movedDetail = await screen.findByRole('region', { name: 'TaskMovedEvent' });

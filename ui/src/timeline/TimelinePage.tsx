@@ -43,12 +43,17 @@ export function TimelinePage({ sliderDebounceMs = 150 }: Props) {
   const [met, setMet] = useState<Record<string, TimelineEvent>>({});
   const selected = view.event ? (events.find((e) => e.event_id === view.event) ?? met[view.event]) : undefined;
 
+  const remember = useCallback(
+    (event: TimelineEvent) =>
+      setMet((current) => (current[event.event_id] ? current : { ...current, [event.event_id]: event })),
+    [],
+  );
   const select = useCallback(
     (eventId: string, event?: TimelineEvent) => {
-      if (event) setMet((current) => (current[eventId] ? current : { ...current, [eventId]: event }));
+      if (event) remember(event);
       update({ event: eventId });
     },
-    [update],
+    [update, remember],
   );
 
   const boardProject = view.filters.project_id ?? projectOf(selected) ?? null;
@@ -105,6 +110,7 @@ export function TimelinePage({ sliderDebounceMs = 150 }: Props) {
               event={selected}
               onSelect={select}
               onShowBoard={(event) => update({ at: event.position }, true)}
+              onResolved={remember}
             />
           ) : (
             <p className="tl-hint">Select an event to see its payload, metadata and chain of causes.</p>

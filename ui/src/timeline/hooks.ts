@@ -68,7 +68,7 @@ export function useTimelineEvents(filters: TimelineFilters, options: { loadAll?:
     (event) =>
       setStreamed((current) => {
         const items = current.key === key ? current.items : [];
-        if (items.some((e) => e.position === event.position)) return current.key === key ? current : { key, items };
+        if (items.some((e) => e.position === event.position)) return current;
         return { key, items: [...items, event] };
       }),
   );

@@ -29,6 +29,7 @@ export function mergeMessages(existing: StreamMessage[], incoming: StreamMessage
   const bySeq = new Map<number, StreamMessage>();
   for (const m of existing) bySeq.set(m.seq, m);
   for (const m of incoming) if (typeof m?.seq === 'number' && !bySeq.has(m.seq)) bySeq.set(m.seq, m);
+  if (bySeq.size === existing.length) return existing;
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 

@@ -39,7 +39,7 @@ export interface AttemptPageProps {
 export function AttemptPage({ attemptId, onNavigate = defaultNavigate, initialTab }: AttemptPageProps) {
   const attempt = useAttempt(attemptId);
   const status = attempt.data?.status;
-  const log = useAttemptLog(attemptId, status === undefined || !TERMINAL.has(status));
+  const log = useAttemptLog(attemptId, status === undefined ? null : !TERMINAL.has(status));
   const [tab, setTab] = useState<AttemptTab>(initialTab ?? 'logs');
   const [follow, setFollow] = useState(true);
   const [feedback, setFeedback] = useState('');
@@ -92,7 +92,7 @@ export function AttemptPage({ attemptId, onNavigate = defaultNavigate, initialTa
       id: 'diff',
       label: (
         <>
-          Diff{a.diff_stat ? <span className="attempt-tab-count"> {a.diff_stat.files}</span> : null}
+          Diff{a.diff_stat ? <> <span className="attempt-tab-count">{a.diff_stat.files}</span></> : null}
         </>
       ),
     },
@@ -102,15 +102,32 @@ export function AttemptPage({ attemptId, onNavigate = defaultNavigate, initialTa
         <>
           Gates
           {a.gates.length > 0 && (
-            <span className={`attempt-tab-count ${a.gates.some((g) => g.exit_code !== 0) ? 'is-fail' : 'is-pass'}`}>
+            <>
               {' '}
-              {a.gates.filter((g) => g.exit_code === 0).length}/{a.gates.length}
-            </span>
+              <span className={`attempt-tab-count ${a.gates.some((g) => g.exit_code !== 0) ? 'is-fail' : 'is-pass'}`}>
+                {a.gates.filter((g) => g.exit_code === 0).length}/{a.gates.length}
+              </span>
+            </>
           )}
         </>
       ),
     },
-    { id: 'summary', label: <>Summary{conflict ? <span className="attempt-tab-count is-fail"> !</span> : null}</> },
+    {
+      id: 'summary',
+      label: (
+        <>
+          Summary
+          {conflict ? (
+            <>
+              {' '}
+              <span className="attempt-tab-count is-fail" aria-label="merge conflict">
+                !
+              </span>
+            </>
+          ) : null}
+        </>
+      ),
+    },
   ];
 
   return (

@@ -36,13 +36,20 @@ export interface AttemptLog {
  * live SSE stream from the last seq onwards. Messages are deduplicated by seq.
  * Bursts from the stream are applied together (one render per `flushMs`).
  * A message that changes the attempt (status, gate, usage, …) refetches it.
- * `follow` is read once the stored pages are in: a finished attempt opens no stream.
+ * `follow` is read once the stored pages are in (null: not known yet, wait for
+ * it): a finished attempt opens no stream.
  */
-export function useAttemptLog(attemptId: string, follow: boolean, flushMs = 50): AttemptLog {
+export function useAttemptLog(attemptId: string, follow: boolean | null, flushMs = 50): AttemptLog {
   const queryClient = useQueryClient();
   const [log, setLog] = useState<AttemptLog>({ messages: [], state: 'loading', error: null });
   const followRef = useRef(follow);
   followRef.current = follow;
+  /** Set while the stored pages are in and the stream waits for `follow` to be known. */
+  const decideRef = useRef<((follow: boolean) => void) | null>(null);
+
+  useEffect(() => {
+    if (follow !== null && decideRef.current) decideRef.current(follow);
+  }, [follow]);
 
   useEffect(() => {
     let disposed = false;
@@ -134,12 +141,19 @@ export function useAttemptLog(attemptId: string, follow: boolean, flushMs = 50):
         return;
       }
       if (disposed) return;
-      if (followRef.current && typeof EventSource !== 'undefined') open(false);
-      else setLog((l) => ({ ...l, state: 'ended' }));
+      const decide = (live: boolean) => {
+        decideRef.current = null;
+        if (disposed) return;
+        if (live && typeof EventSource !== 'undefined') open(false);
+        else setLog((l) => ({ ...l, state: 'ended' }));
+      };
+      if (followRef.current === null) decideRef.current = decide;
+      else decide(followRef.current);
     })();
 
     return () => {
       disposed = true;
+      decideRef.current = null;
       abort.abort();
       source?.close();
       clearTimeout(flushTimer);

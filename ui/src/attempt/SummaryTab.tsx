@@ -1,4 +1,5 @@
 import type { Attempt } from './types';
+import { availableActions } from './Actions';
 import { shortSha } from './format';
 
 export function SummaryTab({
@@ -36,7 +37,11 @@ export function SummaryTab({
             <li>
               Ask the agent to resolve it: request changes, and a new attempt continues from this branch with your
               feedback.{' '}
-              <button type="button" onClick={() => onResolveWithAgent(conflict.files ?? [])}>
+              <button
+                type="button"
+                disabled={!availableActions(attempt.status).requestChanges}
+                onClick={() => onResolveWithAgent(conflict.files ?? [])}
+              >
                 Request changes to resolve
               </button>
             </li>

@@ -66,6 +66,16 @@ describe('AttemptPage header', () => {
     expect(header).toHaveTextContent('$0.0123');
   });
 
+  it("names the agent profile when the attempt carries only its id", async () => {
+    routes['/api/v1/agents/ag1'] = {
+      status: 200,
+      body: ok({ agent_profile_id: 'ag1', name: 'builder', adapter: 'claude-code', model: 'sonnet' }),
+    };
+    renderPage();
+    const header = await screen.findByRole('banner');
+    await waitFor(() => expect(header).toHaveTextContent('builder (sonnet)'));
+  });
+
   it('shows the server error when the attempt cannot be read', async () => {
     routes['/api/v1/attempts/a1'] = { status: 404, body: fail('NOT_FOUND', 'attempt a1 not found') };
     renderPage();

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { fetchAgentProfile } from './attemptApi';
 import './attempt.css';
 import { ActionBar, ChatBox } from './Actions';
 import { DiffTab } from './DiffTab';
@@ -178,6 +180,21 @@ function AttemptHeader({ attempt: a, titleId }: { attempt: Attempt; titleId: str
   const running = !!a.started_at && !a.finished_at && !TERMINAL.has(a.status);
   const now = useNow(running);
   const took = elapsed(a.started_at, a.finished_at, now);
+  // The attempt names its agent profile by id; show the profile's name (and model) when it can be read.
+  const profile = useQuery({
+    queryKey: ['agent-profile', a.agent_profile_id],
+    queryFn: ({ signal }) => fetchAgentProfile(a.agent_profile_id!, signal),
+    enabled: !a.agent_name && !!a.agent_profile_id,
+    retry: false,
+    staleTime: 60_000,
+  });
+  const agentName =
+    a.agent_name ??
+    (profile.data?.name
+      ? `${profile.data.name}${profile.data.model ? ` (${profile.data.model})` : ''}`
+      : a.agent_profile_id
+        ? shortId(a.agent_profile_id)
+        : 'default');
   return (
     <header className="attempt-header">
       <div className="attempt-title-row">
@@ -194,7 +211,7 @@ function AttemptHeader({ attempt: a, titleId }: { attempt: Attempt; titleId: str
       <dl className="attempt-facts">
         <div>
           <dt>Agent</dt>
-          <dd>{a.agent_name ?? (a.agent_profile_id ? shortId(a.agent_profile_id) : 'default')}</dd>
+          <dd>{agentName}</dd>
         </div>
         <div>
           <dt>Branch</dt>

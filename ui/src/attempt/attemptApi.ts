@@ -81,6 +81,12 @@ export const fetchRawDiff = (id: string, signal?: AbortSignal) => getText(diffPa
 export const fetchArtifact = (artifactId: string, signal?: AbortSignal) =>
   getText(artifactPath(artifactId), 'text/plain, */*', signal);
 
+export const fetchAgentProfile = (id: string, signal?: AbortSignal) =>
+  getJson<{ agent_profile_id: string; name: string; adapter?: string; model?: string | null }>(
+    `/api/v1/agents/${enc(id)}`,
+    signal,
+  );
+
 export const cancelAttempt = (id: string) => postJson<{ attempt_id: string }>(`${attemptPath(id)}/cancel`, {});
 export const requestChanges = (id: string, feedback: string) =>
   postJson<{ attempt_id: string }>(`${attemptPath(id)}/request-changes`, { feedback });

@@ -1,0 +1,2 @@
+export { AttemptPage, attemptHref, taskHref } from './AttemptPage';
+export type { AttemptPageProps, AttemptTab } from './AttemptPage';

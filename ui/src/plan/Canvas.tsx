@@ -215,7 +215,6 @@ export function PlanCanvas(props: PlanCanvasProps) {
         deleteKeyCode={props.readOnly ? null : ['Delete', 'Backspace']}
         fitView
         minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
       >
         <Background />
         <Controls showInteractive={false} />
@@ -312,7 +311,6 @@ export function RunCanvas({
         deleteKeyCode={null}
         fitView
         minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
       >
         <Background />
         <Controls showInteractive={false} />

@@ -169,6 +169,10 @@ describe('PlanPage', () => {
     replies['GET /api/v1/agents'] = ok({
       items: [{ agent_profile_id: 'ag-1', name: 'Codex', adapter: 'codex', model: null }],
     });
+    replies['GET /api/v1/projects/p1/runs'] = ok({
+      items: [{ run_id: 'r-0123456789', status: 'completed', started_at: '2025-01-01T00:00:00Z' }],
+      next: null,
+    });
     replies['POST /api/v1/graphs/g-1/run'] = [
       refused(422, 'VALIDATION_ERROR', 'target_branch: no branch nope'),
       ok({ run_id: 'r-1', status: 'running' }, 201),
@@ -178,6 +182,7 @@ describe('PlanPage', () => {
     await screen.findByRole('button', { name: 'Task a2 (a2)' });
     expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Run…' })).toBeDisabled();
+    expect(await screen.findByRole('link', { name: 'Run r-012345' })).toHaveAttribute('href', '#/runs/r-0123456789');
     fireEvent.click(screen.getByRole('button', { name: 'Compile' }));
     await screen.findByText('Compiled version 2 (full): 8 tasks.');
     expect(sent('POST', '/api/v1/plans/plan-1/compile')[0].body).toEqual({ mode: 'full', version: 2 });

@@ -74,6 +74,11 @@ export function PlanPage({
   const [runOpen, setRunOpen] = useState(false);
   const [runError, setRunError] = useState<string | null>(null);
   const agents = useAgents(runOpen);
+  const runs = useQuery({
+    queryKey: ['plan-project-runs', projectId],
+    queryFn: () => planApi.projectRuns(projectId),
+    retry: false,
+  });
 
   // the project's latest plan, once known
   useEffect(() => {
@@ -484,6 +489,21 @@ export function PlanPage({
               </li>
             ))}
           </ol>
+        </section>
+      ) : null}
+
+      {runs.data && runs.data.items.length > 0 ? (
+        <section className="plan-compiled" aria-labelledby={`${id}-runs`}>
+          <h2 id={`${id}-runs`}>Runs</h2>
+          <ul className="plan-list">
+            {runs.data.items.map((r) => (
+              <li key={r.run_id}>
+                <a href={`#/runs/${r.run_id}`}>Run {r.run_id.slice(0, 8)}</a>
+                <span className={`plan-status run-status run-status--${r.status}`}>{r.status}</span>
+                <span className="plan-muted">started {new Date(r.started_at).toLocaleString()}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

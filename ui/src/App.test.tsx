@@ -75,7 +75,8 @@ describe('App', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Projects' });
     const alphaLink = await within(nav).findByRole('link', { name: /Alpha/ });
-    expect(alphaLink).toHaveAttribute('aria-current', 'page');
+    // #/ redirects to the first project's board.
+    await waitFor(() => expect(alphaLink).toHaveAttribute('aria-current', 'page'));
     expect(alphaLink).toHaveAttribute('href', '#/p/p1');
     expect(window.location.hash).toBe('#/p/p1');
     expect(within(nav).getByRole('link', { name: /Beta/ })).not.toHaveAttribute('aria-current');

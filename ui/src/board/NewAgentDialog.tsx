@@ -56,21 +56,23 @@ export function NewAgentDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title="New agent profile" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        <label className="field">
-          <span>Name</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? 'new-agent-name-error' : undefined}
-            required
-          />
+        <div className="field">
+          <label className="field">
+            <span>Name</span>
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={errors.name ? true : undefined}
+              aria-describedby={errors.name ? 'new-agent-name-error' : undefined}
+              required
+            />
+          </label>
           {errors.name && (
             <span id="new-agent-name-error" className="field-error">
               {errors.name}
             </span>
           )}
-        </label>
+        </div>
         <div className="form-row">
           <label className="field">
             <span>Adapter</span>
@@ -98,21 +100,23 @@ export function NewAgentDialog({ onClose }: { onClose: () => void }) {
           <input value={model} onChange={(e) => setModel(e.target.value)} placeholder="optional" />
         </label>
         {adapter === 'command' && (
-          <label className="field">
-            <span>Command (one argument per line)</span>
-            <textarea
-              rows={3}
-              value={command}
-              onChange={(e) => setCommand(e.target.value)}
-              aria-invalid={errors.command ? true : undefined}
-              aria-describedby={errors.command ? 'new-agent-command-error' : undefined}
-            />
+          <div className="field">
+            <label className="field">
+              <span>Command (one argument per line)</span>
+              <textarea
+                rows={3}
+                value={command}
+                onChange={(e) => setCommand(e.target.value)}
+                aria-invalid={errors.command ? true : undefined}
+                aria-describedby={errors.command ? 'new-agent-command-error' : undefined}
+              />
+            </label>
             {errors.command && (
               <span id="new-agent-command-error" className="field-error">
                 {errors.command}
               </span>
             )}
-          </label>
+          </div>
         )}
         <ErrorMessage error={failure} />
         <div className="form-actions">

@@ -69,21 +69,23 @@ export function NewTaskDialog({ projectId, columns, agents, onClose, onCreated }
   return (
     <Dialog title="New task" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        <label className="field">
-          <span>Title</span>
-          <input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            aria-invalid={errors.title ? true : undefined}
-            aria-describedby={errors.title ? 'new-task-title-error' : undefined}
-            required
-          />
+        <div className="field">
+          <label className="field">
+            <span>Title</span>
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              aria-invalid={errors.title ? true : undefined}
+              aria-describedby={errors.title ? 'new-task-title-error' : undefined}
+              required
+            />
+          </label>
           {errors.title && (
             <span id="new-task-title-error" className="field-error">
               {errors.title}
             </span>
           )}
-        </label>
+        </div>
         <label className="field">
           <span>Description</span>
           <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />

@@ -86,7 +86,13 @@ export function TaskDrawer({ taskId, projectId, columns, agents, onClose }: Prop
       {task.data && (
         <div className="drawer-body">
           <ErrorMessage error={error} />
-          <Details key={task.data.task_id} task={task.data} busy={busy} send={send} />
+          <Details
+            key={task.data.task_id}
+            task={task.data}
+            columnName={columns.find((c) => c.id === task.data.column)?.name}
+            busy={busy}
+            send={send}
+          />
           <Checklist task={task.data} busy={busy} send={send} />
           <Assignment task={task.data} agents={agents} busy={busy} send={send} />
           <Dependencies task={task.data} columns={columns} busy={busy} send={send} />
@@ -105,7 +111,7 @@ interface PartProps {
   send: (name: string, command: () => Promise<Answer>, ownVersion?: boolean) => Promise<boolean>;
 }
 
-function Details({ task, busy, send }: PartProps) {
+function Details({ task, busy, send, columnName }: PartProps & { columnName?: string }) {
   const [title, setTitle] = useState(task.title);
   const [description, setDescription] = useState(task.description ?? '');
   const [labels, setLabels] = useState((task.labels ?? []).join(', '));
@@ -135,7 +141,7 @@ function Details({ task, busy, send }: PartProps) {
     <section className="drawer-section" aria-labelledby="drawer-details">
       <h3 id="drawer-details">Details</h3>
       <p className="drawer-meta">
-        {humanize(task.column)} · {humanize(task.status) || 'Idle'}
+        {columnName ?? humanize(task.column)} · {humanize(task.status) || 'Idle'}
         {badge && <> · {badge.text}</>}
         {task.last_outcome && <> · last {humanize(task.last_outcome)}</>}
         {task.moxxy?.job_id && (
@@ -146,20 +152,22 @@ function Details({ task, busy, send }: PartProps) {
         )}
       </p>
       <form className="form" onSubmit={save} noValidate>
-        <label className="field">
-          <span>Title</span>
-          <input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? 'drawer-title-error' : undefined}
-          />
+        <div className="field">
+          <label className="field">
+            <span>Title</span>
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              aria-invalid={invalid || undefined}
+              aria-describedby={invalid ? 'drawer-title-error' : undefined}
+            />
+          </label>
           {invalid && (
             <span id="drawer-title-error" className="field-error">
               A title is required.
             </span>
           )}
-        </label>
+        </div>
         <label className="field">
           <span>Description</span>
           <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />
@@ -407,21 +415,23 @@ function Steer({ task, busy, send }: PartProps) {
         </ol>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <label className="field">
-          <span>Comment</span>
-          <textarea
-            rows={2}
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={invalid ? 'steer-error' : undefined}
-          />
+        <div className="field">
+          <label className="field">
+            <span>Comment</span>
+            <textarea
+              rows={2}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              aria-invalid={invalid || undefined}
+              aria-describedby={invalid ? 'steer-error' : undefined}
+            />
+          </label>
           {invalid && (
             <span id="steer-error" className="field-error">
               Write a comment for the agent.
             </span>
           )}
-        </label>
+        </div>
         <label className="field">
           <span>Prompt patch (optional)</span>
           <textarea rows={2} value={patch} onChange={(e) => setPatch(e.target.value)} />

@@ -1,4 +1,5 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import {
   closestCorners,
   DndContext,
@@ -14,7 +15,7 @@ import {
 } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Board, BoardColumn, Card } from '../api';
-import { boardColumns, dropTarget, planMove } from '../board';
+import { applyMove, boardColumns, dropTarget, planMove } from '../board';
 import type { MoveCommand, StreamState } from '../hooks';
 import { SortableTaskCard, TaskCard } from './TaskCard';
 
@@ -68,7 +69,13 @@ export function BoardColumns({
   onMove,
   openHref,
 }: Pick<Props, 'board' | 'projectName' | 'onMove' | 'openHref'>) {
-  const columns = useMemo(() => boardColumns(board), [board]);
+  // The board as the drop left it, rendered synchronously in the drop's own task (so the
+  // card is in its new column before the next frame), until the board prop changes (the
+  // optimistic cache update, the server's board, or a rollback).
+  const [dropped, setDropped] = useState<{ base: Board; board: Board } | null>(null);
+  useEffect(() => setDropped(null), [board]);
+  const shown = dropped && dropped.base === board ? dropped.board : board;
+  const columns = useMemo(() => boardColumns(shown), [shown]);
   const [active, setActive] = useState<Card | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -91,17 +98,24 @@ export function BoardColumns({
     setActive(columns.flatMap((c) => c.tasks).find((t) => t.task_id === a.id) ?? null);
   };
   const onDragEnd = ({ active: a, over }: DragEndEvent) => {
-    setActive(null);
-    if (!over || !onMove) return;
+    if (!over || !onMove) {
+      setActive(null);
+      return;
+    }
     const dragged = a.rect.current.translated;
     const below = dragged && over.rect ? dragged.top + dragged.height / 2 > over.rect.top + over.rect.height / 2 : false;
     const taskId = String(a.id);
     const target = dropTarget(columns, taskId, String(over.id), below);
     const move = target && planMove(columns, taskId, target);
-    if (move) {
-      if (typeof performance !== 'undefined') performance.mark('baton:drop');
-      onMove({ task_id: taskId, ...move });
+    if (!move) {
+      setActive(null);
+      return;
     }
+    flushSync(() => {
+      setActive(null);
+      setDropped({ base: board, board: applyMove(board, taskId, move) });
+    });
+    onMove({ task_id: taskId, ...move });
   };
 
   return (

@@ -117,6 +117,28 @@ describe('board page', () => {
     layout.mockRestore();
   });
 
+  it('shows a keyboard-moved card in its new column at once, before the server answers', async () => {
+    const layout = fakeBoardLayout();
+    server.on((call) => (call.url.endsWith('/move') ? new Promise(() => {}) : undefined));
+    renderApp();
+    const handle = await screen.findByRole('button', { name: 'Move Second in To Do' });
+    act(() => handle.focus());
+    fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
+    await act(async () => new Promise((r) => setTimeout(r, 10)));
+    fireEvent.keyDown(document.activeElement ?? document, { code: 'ArrowUp', key: 'ArrowUp' });
+    await act(async () => new Promise((r) => setTimeout(r, 10)));
+    fireEvent.keyDown(document.activeElement ?? document, { code: 'Space', key: ' ' });
+    // No waiting: the drop itself rendered the new order.
+    expect(titlesIn('To Do')).toEqual(['Second in To Do', 'Add login']);
+    await waitFor(() => expect(server.commands()).toHaveLength(1));
+    expect(server.commands()[0]).toMatchObject({
+      url: '/api/v1/tasks/t0/move',
+      body: { column: 'todo', before_task_id: 't2' },
+    });
+    expect(screen.queryByRole('alert')).toBeNull();
+    layout.mockRestore();
+  });
+
   it('keeps the filters in the URL and asks the board for them', async () => {
     renderApp('#/p/p1');
     await screen.findByRole('heading', { level: 1, name: 'Alpha' });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   cancelAttempt,
@@ -36,6 +36,9 @@ export function TaskDrawer({ taskId, projectId, columns, agents, onClose }: Prop
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land in the drawer when it opens.
+  useEffect(() => heading.current?.focus(), []);
 
   /**
    * Send one command; on success read the task back (at the answer's version when the
@@ -72,7 +75,7 @@ export function TaskDrawer({ taskId, projectId, columns, agents, onClose }: Prop
       }}
     >
       <header className="drawer-header">
-        <h2 id="drawer-title">{task.data?.title ?? 'Task'}</h2>
+        <h2 id="drawer-title" tabIndex={-1} ref={heading}>{task.data?.title ?? 'Task'}</h2>
         <button type="button" className="dialog-close" aria-label="Close task" onClick={onClose}>
           ×
         </button>

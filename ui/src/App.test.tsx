@@ -52,6 +52,7 @@ beforeEach(() => {
     '/api/v1/projects': { status: 200, body: ok(projects) },
     '/api/v1/projects/p1/board': { status: 200, body: ok(alphaBoard) },
     '/api/v1/projects/p2/board': { status: 200, body: ok(betaBoard) },
+    '/api/v1/agents?limit=500': { status: 200, body: ok({ items: [], next: null }) },
   };
   fetchMock = vi.fn(async (url: string) => {
     const reply = routes[url] ?? { status: 404, body: fail('not_found', `No route ${url}`) };
@@ -74,8 +75,10 @@ describe('App', () => {
 
     const nav = screen.getByRole('navigation', { name: 'Projects' });
     const alphaLink = await within(nav).findByRole('link', { name: /Alpha/ });
-    expect(alphaLink).toHaveAttribute('aria-current', 'page');
-    expect(alphaLink).toHaveAttribute('href', '?project=p1');
+    // #/ redirects to the first project's board.
+    await waitFor(() => expect(alphaLink).toHaveAttribute('aria-current', 'page'));
+    expect(alphaLink).toHaveAttribute('href', '#/p/p1');
+    expect(window.location.hash).toBe('#/p/p1');
     expect(within(nav).getByRole('link', { name: /Beta/ })).not.toHaveAttribute('aria-current');
 
     const main = screen.getByRole('main');
@@ -116,14 +119,37 @@ describe('App', () => {
     expect(within(main).getByRole('region', { name: 'Review' })).toHaveTextContent('No cards');
   });
 
-  it('selects the project given by ?project=', async () => {
+  it('redirects the old ?project= URL to #/p/<id>', async () => {
     window.history.replaceState(null, '', '/?project=p2');
     renderApp();
     const main = screen.getByRole('main');
     expect(await within(main).findByRole('heading', { level: 1, name: 'Beta' })).toBeInTheDocument();
     expect(within(main).getByRole('article', { name: 'Beta task' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: /Beta/ })).toHaveAttribute('aria-current', 'page');
+    expect(within(screen.getByRole('navigation', { name: 'Projects' })).getByRole('link', { name: /Beta/ })).toHaveAttribute('aria-current', 'page');
     expect(boardFetches('p1')).toBe(0);
+    expect(window.location.hash).toBe('#/p/p2');
+    expect(window.location.search).toBe('');
+  });
+
+  it('opens the board named by #/p/<id>', async () => {
+    window.history.replaceState(null, '', '/#/p/p2');
+    renderApp();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beta' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Board' })).toHaveAttribute('href', '#/p/p2');
+    expect(screen.getByRole('link', { name: 'Timeline' })).toHaveAttribute('href', '#/timeline');
+    expect(screen.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '#/settings');
+  });
+
+  it('renders extra routes given by the integrator inside <main>', async () => {
+    window.history.replaceState(null, '', '/#/timeline');
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={client}>
+        <App extraRoutes={[{ path: '/timeline', element: <h1 id="page-title">Timeline page</h1> }]} />
+      </QueryClientProvider>,
+    );
+    expect(await within(screen.getByRole('main')).findByRole('heading', { name: 'Timeline page' })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveAccessibleName('Timeline page');
   });
 
   it('switches project from the sidebar and updates the URL', async () => {
@@ -133,12 +159,13 @@ describe('App', () => {
       screen.getByRole('link', { name: /Beta/ }).click();
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Beta' })).toBeInTheDocument();
-    expect(window.location.search).toBe('?project=p2');
+    expect(window.location.hash).toBe('#/p/p2');
     // Back goes to the previous selection.
     act(() => {
       window.history.back();
     });
-    await waitFor(() => expect(window.location.search).toBe(''));
+    await waitFor(() => expect(window.location.hash).toBe('#/p/p1'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alpha' })).toBeInTheDocument();
   });
 
   it('shows the empty state when there are no projects', async () => {

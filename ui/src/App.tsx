@@ -1,54 +1,106 @@
-import { BoardView } from './components/BoardView';
+import { useState } from 'react';
+import { HashRouter, Navigate, useMatch, useRoutes, type RouteObject } from 'react-router';
 import { ErrorState } from './components/ErrorState';
 import { Sidebar } from './components/Sidebar';
+import { BoardPage } from './board/BoardPage';
 import { resolveSelectedProject } from './board';
-import { useBoard, useBoardStream, useProjectParam, useProjects } from './hooks';
+import { useProjects } from './hooks';
 
-export function App() {
+/**
+ * Routes of the app shell (hash URLs: the server serves only `/` and static files).
+ *
+ *   #/               → the first project's board, or an empty state
+ *   #/p/:projectId   → the board; `?task=<id>` opens the task drawer, `?q= &label= &agent= &status=` filter
+ *
+ * To add pages (timeline, settings, attempts, …) pass them to `<App extraRoutes={[...]} />`
+ * (main.tsx is the one place that renders App): they are matched together with these,
+ * most specific path first, and rendered inside `<main>` next to the sidebar. A page
+ * should give its `<h1>` the id `page-title`: it names the `<main>` landmark.
+ */
+export const baseRoutes: RouteObject[] = [
+  { path: '/', element: <Home /> },
+  { path: '/p/:projectId', element: <BoardPage /> },
+  { path: '*', element: <NotFound /> },
+];
+
+export interface AppProps {
+  /** More routes for the shell (see {@link baseRoutes}). */
+  extraRoutes?: RouteObject[];
+}
+
+/**
+ * The old `/?project=<id>` URL becomes `/#/p/<id>` before the router reads the
+ * location (bookmarks and the first e2e use it).
+ */
+export function redirectLegacyProjectParam(): void {
+  const url = new URL(window.location.href);
+  const project = url.searchParams.get('project');
+  if (!project) return;
+  url.searchParams.delete('project');
+  const hash = url.hash && url.hash !== '#' && url.hash !== '#/' ? url.hash : `#/p/${encodeURIComponent(project)}`;
+  window.history.replaceState(null, '', `${url.pathname}${url.search}${hash}`);
+}
+
+export function App({ extraRoutes = [] }: AppProps) {
+  // Runs once, before HashRouter reads window.location.
+  useState(redirectLegacyProjectParam);
+  return (
+    <HashRouter>
+      <Shell extraRoutes={extraRoutes} />
+    </HashRouter>
+  );
+}
+
+function Shell({ extraRoutes }: { extraRoutes: RouteObject[] }) {
   const projects = useProjects();
-  const [requested, select] = useProjectParam();
-  const items = projects.data?.items;
-  const selectedId = items ? resolveSelectedProject(items, requested) : requested;
-  const board = useBoard(selectedId);
-  const stream = useBoardStream(board.isSuccess ? selectedId : null);
-  const project = items?.find((p) => p.project_id === selectedId);
-
-  let content;
-  if (projects.isError && !selectedId) {
-    content = <ErrorState title="Could not load projects" error={projects.error} onRetry={() => projects.refetch()} />;
-  } else if (!selectedId && projects.isPending) {
-    content = <p className="state" role="status">Loading projects…</p>;
-  } else if (!selectedId) {
-    content = (
-      <div className="state state-empty">
-        <h1>No projects</h1>
-        <p>
-          No projects yet — create one with <code>POST /api/v1/projects</code>
-        </p>
-      </div>
-    );
-  } else if (board.isError) {
-    content = <ErrorState title="Could not load the board" error={board.error} onRetry={() => board.refetch()} />;
-  } else if (board.isPending) {
-    content = <p className="state" role="status">Loading board…</p>;
-  } else {
-    content = (
-      <BoardView
-        board={board.data}
-        projectName={project?.name ?? board.data.project_id}
-        vision={project?.vision}
-        stream={stream}
-        refreshing={board.isFetching}
-      />
-    );
-  }
-
+  const match = useMatch('/p/:projectId');
+  const element = useRoutes([...extraRoutes, ...baseRoutes]);
   return (
     <div className="app">
-      <Sidebar projects={items} loading={projects.isPending} failed={projects.isError} selectedId={selectedId} onSelect={select} />
-      <main className="main" aria-labelledby={board.isSuccess && selectedId ? 'board-title' : undefined}>
-        {content}
+      <Sidebar
+        projects={projects.data?.items}
+        loading={projects.isPending}
+        failed={projects.isError}
+        selectedId={match?.params.projectId ?? null}
+      />
+      <main className="main" aria-labelledby="page-title">
+        {element}
       </main>
+    </div>
+  );
+}
+
+function Home() {
+  const projects = useProjects();
+  if (projects.isError) {
+    return <ErrorState title="Could not load projects" error={projects.error} onRetry={() => projects.refetch()} />;
+  }
+  if (projects.isPending) {
+    return (
+      <p className="state" role="status">
+        Loading projects…
+      </p>
+    );
+  }
+  const selected = resolveSelectedProject(projects.data.items, null);
+  if (selected) return <Navigate to={`/p/${encodeURIComponent(selected)}`} replace />;
+  return (
+    <div className="state state-empty">
+      <h1 id="page-title">No projects</h1>
+      <p>
+        No projects yet — create one with <code>POST /api/v1/projects</code>
+      </p>
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="state state-empty">
+      <h1 id="page-title">Page not found</h1>
+      <p>
+        Nothing lives at this address. <a href="#/">Go to the board</a>
+      </p>
     </div>
   );
 }

@@ -39,6 +39,14 @@ export interface Card {
   last_outcome: string | null;
   attempt_count: number;
   blocked_by: string[];
+  moxxy?: MoxxyLink | null;
+}
+
+export interface MoxxyLink {
+  job_id: string;
+  agent?: string | null;
+  status?: string | null;
+  problem?: string | null;
 }
 
 export interface BoardColumn extends ColumnRef {
@@ -112,6 +120,184 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
   );
 }
 
+/**
+ * Send a command (POST/PATCH/DELETE) with a JSON body and return the answer's `data`,
+ * or throw an {@link ApiError} carrying the server's message.
+ */
+export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(`Cannot reach the Baton server (${(e as Error).message})`, 'network_error', 0);
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = await response.json();
+  } catch {
+    // fall through: reported below
+  }
+  const envelope = parsed as { ok?: unknown; data?: unknown; error?: ErrorBody } | null;
+  if (envelope && envelope.ok === true && response.ok) return envelope.data as T;
+  const err = envelope?.error;
+  throw new ApiError(
+    err?.message || `${method} ${path} failed: HTTP ${response.status} ${response.statusText}`.trim(),
+    err?.code || 'http_error',
+    response.status,
+    err?.details,
+  );
+}
+
 export const fetchProjects = (signal?: AbortSignal) => apiGet<Page<Project>>(projectsPath, signal);
 export const fetchBoard = (projectId: string, signal?: AbortSignal) =>
   apiGet<Board>(boardPath(projectId), signal);
+
+// ---- Board filters ----
+
+export interface BoardFilters {
+  q?: string;
+  label?: string;
+  agent?: string;
+  status?: string;
+}
+
+/** `?q=..&label=..` for the board request ('' without filters). */
+export function boardQuery(filters: BoardFilters | undefined): string {
+  const params = new URLSearchParams();
+  for (const key of ['q', 'label', 'agent', 'status'] as const) {
+    const value = filters?.[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const fetchFilteredBoard = (projectId: string, filters: BoardFilters | undefined, signal?: AbortSignal) =>
+  apiGet<Board>(boardPath(projectId) + boardQuery(filters), signal);
+
+// ---- Tasks ----
+
+export interface ChecklistItem {
+  text: string;
+  done: boolean;
+}
+
+export interface Steering {
+  index: number;
+  comment: string;
+  prompt_patch?: string | null;
+  created_at?: string;
+}
+
+export interface AttemptSummary {
+  attempt_id: string;
+  status: string;
+  agent_profile_id?: string | null;
+  created_at?: string | null;
+  started_at?: string | null;
+  finished_at?: string | null;
+  failure_reason?: string | null;
+  summary?: string | null;
+}
+
+export interface TaskDetail {
+  task_id: string;
+  project_id: string;
+  title: string;
+  description?: string | null;
+  acceptance_criteria?: string[];
+  checklist?: ChecklistItem[];
+  labels?: string[];
+  priority?: number | null;
+  column: string;
+  agent_profile_id?: string | null;
+  agent_name?: string | null;
+  depends_on?: string[];
+  blocked_by?: string[];
+  status?: string | null;
+  last_outcome?: string | null;
+  attempt_count?: number;
+  attempts?: AttemptSummary[];
+  steering?: Steering[];
+  moxxy?: MoxxyLink | null;
+  version: number;
+}
+
+export interface NewTask {
+  title: string;
+  description?: string;
+  acceptance_criteria?: string[];
+  labels?: string[];
+  priority?: number;
+  column?: string;
+  agent_profile_id?: string;
+  depends_on?: string[];
+}
+
+export interface CommandAnswer {
+  version: number;
+  [key: string]: unknown;
+}
+
+export interface MoveRequest {
+  column: string;
+  before_task_id?: string;
+  after_task_id?: string;
+}
+
+const taskPath = (taskId: string) => `/api/v1/tasks/${encodeURIComponent(taskId)}`;
+
+export const fetchTask = (taskId: string, minVersion?: number, signal?: AbortSignal) =>
+  apiGet<TaskDetail>(taskPath(taskId) + (minVersion ? `?min_version=${minVersion}` : ''), signal);
+export const createTask = (projectId: string, task: NewTask) =>
+  apiSend<{ task_id: string; version: number }>('POST', `/api/v1/projects/${encodeURIComponent(projectId)}/tasks`, task);
+export const editTask = (taskId: string, fields: Record<string, unknown>) =>
+  apiSend<CommandAnswer>('PATCH', taskPath(taskId), fields);
+export const moveTask = (taskId: string, move: MoveRequest) =>
+  apiSend<CommandAnswer>('POST', `${taskPath(taskId)}/move`, move);
+export const markChecklistItem = (taskId: string, index: number, done: boolean) =>
+  apiSend<CommandAnswer>('POST', `${taskPath(taskId)}/checklist/${index}`, { done });
+export const startAttempt = (taskId: string, agentProfileId?: string | null) =>
+  apiSend<{ attempt_id: string; version: number }>(
+    'POST',
+    `${taskPath(taskId)}/attempts`,
+    agentProfileId ? { agent_profile_id: agentProfileId } : {},
+  );
+export const cancelAttempt = (attemptId: string) =>
+  apiSend<CommandAnswer>('POST', `/api/v1/attempts/${encodeURIComponent(attemptId)}/cancel`, {});
+export type TaskControl = 'pause' | 'resume' | 'stop';
+export const controlTask = (taskId: string, control: TaskControl) =>
+  apiSend<CommandAnswer>('POST', `${taskPath(taskId)}/${control}`, {});
+export const steerTask = (taskId: string, comment: string, promptPatch?: string) =>
+  apiSend<CommandAnswer>('POST', `${taskPath(taskId)}/steer`, promptPatch ? { comment, prompt_patch: promptPatch } : { comment });
+
+// ---- Agent profiles ----
+
+export const ADAPTERS = ['command', 'codex', 'claude-code', 'opencode', 'gemini', 'moxxy'] as const;
+export const ROLES = ['generic', 'builder', 'reviewer', 'orchestrator'] as const;
+
+export interface AgentProfile {
+  agent_profile_id: string;
+  name: string;
+  adapter: string;
+  model?: string | null;
+  command?: string[] | null;
+  role?: string | null;
+}
+
+export interface NewAgentProfile {
+  name: string;
+  adapter: string;
+  model?: string;
+  command?: string[];
+  role?: string;
+}
+
+export const agentsPath = '/api/v1/agents';
+export const fetchAgents = (signal?: AbortSignal) => apiGet<Page<AgentProfile>>(`${agentsPath}?limit=500`, signal);
+export const createAgent = (agent: NewAgentProfile) =>
+  apiSend<{ agent_profile_id: string; version: number }>('POST', agentsPath, agent);

@@ -1,9 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, fetchBoard, fetchProjects, streamPath } from './api';
+import {
+  ApiError,
+  fetchAgents,
+  fetchFilteredBoard,
+  fetchProjects,
+  fetchTask,
+  moveTask,
+  streamPath,
+  type Board,
+  type BoardFilters,
+  type MoveRequest,
+} from './api';
+import { applyMove } from './board';
 
 export const projectsKey = ['projects'] as const;
-export const boardKey = (projectId: string) => ['board', projectId] as const;
+export const agentsKey = ['agents'] as const;
+export const taskKey = (taskId: string) => ['task', taskId] as const;
+/**
+ * ['board', projectId] is the prefix of every board query of a project (what the
+ * stream invalidates); the filters, when there are any, are the third element.
+ */
+export function boardKey(projectId: string, filters?: BoardFilters) {
+  const active = Object.fromEntries(Object.entries(filters ?? {}).filter(([, v]) => v));
+  return Object.keys(active).length ? (['board', projectId, active] as const) : (['board', projectId] as const);
+}
 
 /** Retry transient failures, never a 4xx the server answered on purpose. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -18,38 +39,68 @@ export function useProjects() {
   });
 }
 
-export function useBoard(projectId: string | null) {
+export function useBoard(projectId: string | null, filters?: BoardFilters) {
   return useQuery({
-    queryKey: boardKey(projectId ?? ''),
-    queryFn: ({ signal }) => fetchBoard(projectId!, signal),
+    queryKey: boardKey(projectId ?? '', filters),
+    queryFn: ({ signal }) => fetchFilteredBoard(projectId!, filters, signal),
     enabled: projectId !== null,
+    // Keep the cards on screen while a new filter's board loads.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && previousQuery.queryKey[1] === projectId ? previous : undefined,
   });
 }
 
-function readProjectParam(): string | null {
-  return new URLSearchParams(window.location.search).get('project') || null;
+export function useAgents() {
+  return useQuery({ queryKey: agentsKey, queryFn: ({ signal }) => fetchAgents(signal) });
 }
 
-/** The `?project=<id>` URL parameter, kept in sync with browser history. */
-export function useProjectParam(): [string | null, (projectId: string) => void] {
-  const [projectId, setProjectId] = useState<string | null>(readProjectParam);
+export function useTask(taskId: string | null) {
+  return useQuery({
+    queryKey: taskKey(taskId ?? ''),
+    queryFn: ({ signal }) => fetchTask(taskId!, undefined, signal),
+    enabled: taskId !== null,
+  });
+}
 
-  useEffect(() => {
-    const onPopState = () => setProjectId(readProjectParam());
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
-  }, []);
+export interface MoveCommand extends MoveRequest {
+  task_id: string;
+}
 
-  const select = useCallback((next: string) => {
-    const url = new URL(window.location.href);
-    if (url.searchParams.get('project') !== next) {
-      url.searchParams.set('project', next);
-      window.history.pushState(null, '', url);
-    }
-    setProjectId(next);
-  }, []);
+/**
+ * Move a card with an optimistic update: the card moves in the query cache at
+ * once (synchronously, before the request is sent); when the server refuses the
+ * move the board snaps back and `error` holds the server's message. Either way
+ * the board is refetched afterwards.
+ */
+export function useMoveTask(projectId: string, filters?: BoardFilters) {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<ApiError | null>(null);
+  const key = boardKey(projectId, filters);
 
-  return [projectId, select];
+  const move = useCallback(
+    async (command: MoveCommand): Promise<boolean> => {
+      const previous = queryClient.getQueryData<Board>(key);
+      // A refetch under way would overwrite the optimistic board with the old one.
+      void queryClient.cancelQueries({ queryKey: boardKey(projectId) });
+      if (previous) queryClient.setQueryData<Board>(key, applyMove(previous, command.task_id, command));
+      setError(null);
+      const { task_id, ...request } = command;
+      try {
+        await moveTask(task_id, request);
+        return true;
+      } catch (e) {
+        if (previous) queryClient.setQueryData<Board>(key, previous);
+        setError(e instanceof ApiError ? e : new ApiError(String(e), 'error', 0));
+        return false;
+      } finally {
+        void queryClient.invalidateQueries({ queryKey: boardKey(projectId) });
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [queryClient, projectId, JSON.stringify(key)],
+  );
+
+  return { move, error, clearError: useCallback(() => setError(null), []) };
 }
 
 export type StreamState = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -84,6 +135,7 @@ export function useBoardStream(projectId: string | null, coalesceMs = 50): Strea
         refreshTimer = undefined;
         void queryClient.invalidateQueries({ queryKey: boardKey(projectId) });
         void queryClient.invalidateQueries({ queryKey: projectsKey });
+        void queryClient.invalidateQueries({ queryKey: ['task'] });
       }, coalesceMs);
     };
 

@@ -1,7 +1,23 @@
-import type { Board } from '../api';
-import { boardColumns } from '../board';
-import type { StreamState } from '../hooks';
-import { TaskCard } from './TaskCard';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import type { Board, BoardColumn, Card } from '../api';
+import { applyMove, boardColumns, dropTarget, planMove } from '../board';
+import type { MoveCommand, StreamState } from '../hooks';
+import { SortableTaskCard, TaskCard } from './TaskCard';
 
 const STREAM_TEXT: Record<StreamState, string> = {
   off: '',
@@ -16,16 +32,21 @@ interface Props {
   vision?: string | null;
   stream?: StreamState;
   refreshing?: boolean;
+  /** Called with the move when a card is dropped somewhere new. */
+  onMove?: (move: MoveCommand) => void;
+  /** The href that opens a card's drawer. */
+  openHref?: (taskId: string) => string;
+  /** Rendered between the header and the columns (search, filters, buttons). */
+  toolbar?: ReactNode;
 }
 
-/** The read-only kanban board of one project (rendered inside <main>). */
-export function BoardView({ board, projectName, vision, stream = 'off', refreshing = false }: Props) {
-  const columns = boardColumns(board);
+/** The board header and its columns (rendered inside <main>). */
+export function BoardView({ board, projectName, vision, stream = 'off', refreshing = false, onMove, openHref, toolbar }: Props) {
   return (
     <>
       <header className="board-header">
         <div>
-          <h1 id="board-title">{projectName}</h1>
+          <h1 id="page-title">{projectName}</h1>
           {vision && <p className="vision">{vision}</p>}
         </div>
         {stream !== 'off' && (
@@ -35,30 +56,112 @@ export function BoardView({ board, projectName, vision, stream = 'off', refreshi
           </p>
         )}
       </header>
+      {toolbar}
+      <BoardColumns board={board} projectName={projectName} onMove={onMove} openHref={openHref} />
+    </>
+  );
+}
+
+/** Columns with sortable cards: drag with the pointer, or focus a card's handle and use Space + arrows. */
+export function BoardColumns({
+  board,
+  projectName,
+  onMove,
+  openHref,
+}: Pick<Props, 'board' | 'projectName' | 'onMove' | 'openHref'>) {
+  // The board as the drop left it, rendered synchronously in the drop's own task (so the
+  // card is in its new column before the next frame), until the board prop changes (the
+  // optimistic cache update, the server's board, or a rollback).
+  const [dropped, setDropped] = useState<{ base: Board; board: Board } | null>(null);
+  useEffect(() => setDropped(null), [board]);
+  const shown = dropped && dropped.base === board ? dropped.board : board;
+  const columns = useMemo(() => boardColumns(shown), [shown]);
+  const [active, setActive] = useState<Card | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const titleOf = (id: unknown) =>
+    columns.flatMap((c) => c.tasks).find((t) => t.task_id === id)?.title ?? columns.find((c) => c.id === id)?.name ?? String(id);
+  const where = (id: unknown) => {
+    const column = columns.find((c) => c.id === id || c.tasks.some((t) => t.task_id === id));
+    return column ? `${column.name}` : '';
+  };
+  const announcements: Announcements = {
+    onDragStart: ({ active: a }) => `Picked up ${titleOf(a.id)} in ${where(a.id)}.`,
+    onDragOver: ({ active: a, over }) => (over ? `${titleOf(a.id)} is over ${titleOf(over.id)} in ${where(over.id)}.` : `${titleOf(a.id)} is no longer over a column.`),
+    onDragEnd: ({ active: a, over }) => (over ? `${titleOf(a.id)} was dropped in ${where(over.id)}.` : `${titleOf(a.id)} was dropped back.`),
+    onDragCancel: ({ active: a }) => `Moving ${titleOf(a.id)} was cancelled.`,
+  };
+
+  const onDragStart = ({ active: a }: DragStartEvent) => {
+    setActive(columns.flatMap((c) => c.tasks).find((t) => t.task_id === a.id) ?? null);
+  };
+  const onDragEnd = ({ active: a, over }: DragEndEvent) => {
+    if (!over || !onMove) {
+      setActive(null);
+      return;
+    }
+    const dragged = a.rect.current.translated;
+    const below = dragged && over.rect ? dragged.top + dragged.height / 2 > over.rect.top + over.rect.height / 2 : false;
+    const taskId = String(a.id);
+    const target = dropTarget(columns, taskId, String(over.id), below);
+    const move = target && planMove(columns, taskId, target);
+    if (!move) {
+      setActive(null);
+      return;
+    }
+    flushSync(() => {
+      setActive(null);
+      setDropped({ base: board, board: applyMove(board, taskId, move) });
+    });
+    onMove({ task_id: taskId, ...move });
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCorners}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setActive(null)}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            'To move a card, press Space or Enter on its Move button, use the arrow keys to move it within or across columns, and press Space or Enter again to drop it, or Escape to cancel.',
+        },
+      }}
+    >
       <div className="columns" tabIndex={0} role="region" aria-label={`${projectName} board columns`}>
         {columns.map((column) => (
-          <section key={column.id} className="column" aria-label={column.name} data-column-id={column.id}>
-            <header className="column-header">
-              <h2>{column.name}</h2>
-              <span className="count">
-                {column.tasks.length}
-                <span className="sr-only"> {column.tasks.length === 1 ? 'card' : 'cards'}</span>
-              </span>
-            </header>
-            {column.tasks.length > 0 ? (
-              <ol className="cards">
-                {column.tasks.map((card) => (
-                  <li key={card.task_id}>
-                    <TaskCard card={card} />
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p className="empty-column">No cards</p>
-            )}
-          </section>
+          <Column key={column.id} column={column} openHref={openHref} />
         ))}
       </div>
-    </>
+      <DragOverlay dropAnimation={null}>{active ? <TaskCard card={active} overlay /> : null}</DragOverlay>
+    </DndContext>
+  );
+}
+
+function Column({ column, openHref }: { column: BoardColumn; openHref?: (taskId: string) => string }) {
+  const { setNodeRef, isOver } = useDroppable({ id: column.id });
+  return (
+    <section className={`column${isOver ? ' column-over' : ''}`} aria-label={column.name} data-column-id={column.id}>
+      <header className="column-header">
+        <h2>{column.name}</h2>
+        <span className="count">
+          {column.tasks.length}
+          <span className="sr-only"> {column.tasks.length === 1 ? 'card' : 'cards'}</span>
+        </span>
+      </header>
+      <SortableContext id={column.id} items={column.tasks.map((t) => t.task_id)} strategy={verticalListSortingStrategy}>
+        <ol className="cards" ref={setNodeRef}>
+          {column.tasks.map((card) => (
+            <SortableTaskCard key={card.task_id} card={card} openHref={openHref?.(card.task_id)} />
+          ))}
+          {column.tasks.length === 0 && <li className="empty-column">No cards</li>}
+        </ol>
+      </SortableContext>
+    </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { Link, NavLink } from 'react-router';
 import type { Project } from '../api';
 import { totalTasks } from '../board';
 
@@ -7,51 +7,60 @@ interface Props {
   loading: boolean;
   failed?: boolean;
   selectedId: string | null;
-  onSelect: (projectId: string) => void;
 }
 
-export function Sidebar({ projects, loading, failed = false, selectedId, onSelect }: Props) {
-  const onClick = (event: MouseEvent<HTMLAnchorElement>, projectId: string) => {
-    // Let the browser handle new-tab / new-window clicks.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    onSelect(projectId);
-  };
-
+/** Brand, the project selector and the links to the app's pages. */
+export function Sidebar({ projects, loading, failed = false, selectedId }: Props) {
   return (
-    <nav className="sidebar" aria-labelledby="projects-heading">
+    <div className="sidebar">
       <p className="brand">Baton</p>
-      <h2 id="projects-heading" className="sidebar-heading">
-        Projects
-      </h2>
-      {loading && !failed && <p className="sidebar-note">Loading…</p>}
-      {failed && !projects && <p className="sidebar-note">Project list unavailable</p>}
-      {projects && projects.length === 0 && <p className="sidebar-note">None yet</p>}
-      {projects && projects.length > 0 && (
-        <ul className="project-list">
-          {projects.map((project) => {
-            const total = totalTasks(project);
-            const current = project.project_id === selectedId;
-            return (
-              <li key={project.project_id}>
-                <a
-                  href={`?project=${encodeURIComponent(project.project_id)}`}
-                  aria-current={current ? 'page' : undefined}
-                  className={project.archived ? 'archived' : undefined}
-                  onClick={(e) => onClick(e, project.project_id)}
-                >
-                  <span className="project-name">{project.name}</span>
-                  {project.archived && <span className="tag">archived</span>}
-                  <span className="count">
-                    {total}
-                    <span className="sr-only"> {total === 1 ? 'task' : 'tasks'}</span>
-                  </span>
-                </a>
-              </li>
-            );
-          })}
+      <nav aria-label="Pages" className="page-links">
+        <ul>
+          <li>
+            <NavLink to={selectedId ? `/p/${encodeURIComponent(selectedId)}` : '/'} end={false}>
+              Board
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/timeline">Timeline</NavLink>
+          </li>
+          <li>
+            <NavLink to="/settings">Settings</NavLink>
+          </li>
         </ul>
-      )}
-    </nav>
+      </nav>
+      <nav aria-labelledby="projects-heading">
+        <h2 id="projects-heading" className="sidebar-heading">
+          Projects
+        </h2>
+        {loading && !failed && <p className="sidebar-note">Loading…</p>}
+        {failed && !projects && <p className="sidebar-note">Project list unavailable</p>}
+        {projects && projects.length === 0 && <p className="sidebar-note">None yet</p>}
+        {projects && projects.length > 0 && (
+          <ul className="project-list">
+            {projects.map((project) => {
+              const total = totalTasks(project);
+              const current = project.project_id === selectedId;
+              return (
+                <li key={project.project_id}>
+                  <Link
+                    to={`/p/${encodeURIComponent(project.project_id)}`}
+                    aria-current={current ? 'page' : undefined}
+                    className={project.archived ? 'archived' : undefined}
+                  >
+                    <span className="project-name">{project.name}</span>
+                    {project.archived && <span className="tag">archived</span>}
+                    <span className="count">
+                      {total}
+                      <span className="sr-only"> {total === 1 ? 'task' : 'tasks'}</span>
+                    </span>
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </nav>
+    </div>
   );
 }

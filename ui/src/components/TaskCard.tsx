@@ -1,18 +1,45 @@
+import type { CSSProperties, HTMLAttributes } from 'react';
+import { Link } from 'react-router';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import type { Card } from '../api';
 import { humanize, priorityBadge } from '../board';
 
-export function TaskCard({ card }: { card: Card }) {
-  const titleId = `task-${card.task_id}-title`;
+interface Props {
+  card: Card;
+  /** Link that opens the card's drawer (a search string such as `?task=<id>`). */
+  openHref?: string;
+  /** Props of the drag handle (from useSortable); without them the card is static. */
+  handleProps?: HTMLAttributes<HTMLButtonElement> & { ref?: (el: HTMLElement | null) => void };
+  /** Pointer listeners that start a drag anywhere on the card. */
+  dragListeners?: HTMLAttributes<HTMLElement>;
+  overlay?: boolean;
+}
+
+export function TaskCard({ card, openHref, handleProps, dragListeners, overlay = false }: Props) {
+  const titleId = `task-${card.task_id}-title${overlay ? '-overlay' : ''}`;
   const priority = priorityBadge(card.priority);
   const labels = card.labels ?? [];
   const blockedBy = card.blocked_by ?? [];
   const status = card.status ? card.status.toLowerCase().replace(/[^a-z0-9]+/g, '-') : '';
 
   return (
-    <article className="card" aria-labelledby={titleId} data-task-id={card.task_id}>
-      <h3 id={titleId} className="card-title">
-        {card.title}
-      </h3>
+    <article
+      className={`card${overlay ? ' card-overlay' : ''}`}
+      aria-labelledby={titleId}
+      data-task-id={overlay ? undefined : card.task_id}
+      {...dragListeners}
+    >
+      <div className="card-top">
+        <h3 id={titleId} className="card-title">
+          {openHref ? <Link to={openHref}>{card.title}</Link> : card.title}
+        </h3>
+        {handleProps && (
+          <button type="button" className="drag-handle" aria-label={`Move ${card.title}`} {...handleProps}>
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
+      </div>
       <div className="badges">
         {priority && (
           <span className={`badge priority ${priority.className}`} title={priority.title}>
@@ -30,6 +57,15 @@ export function TaskCard({ card }: { card: Card }) {
           <span className={`badge status status-${status}`}>
             <span className="sr-only">Status </span>
             {humanize(card.status)}
+          </span>
+        )}
+        {card.moxxy?.job_id && (
+          <span
+            className="badge moxxy"
+            title={`moxxy job ${card.moxxy.job_id}${card.moxxy.agent ? ` (agent ${card.moxxy.agent})` : ''}${card.moxxy.status ? `: ${card.moxxy.status}` : ''}`}
+          >
+            <span className="sr-only">Linked to a </span>moxxy
+            {card.moxxy.status && <span className="sr-only"> job, {card.moxxy.status}</span>}
           </span>
         )}
       </div>
@@ -58,5 +94,29 @@ export function TaskCard({ card }: { card: Card }) {
         </p>
       )}
     </article>
+  );
+}
+
+/** A card that can be dragged (pointer: anywhere on it; keyboard: its handle button). */
+export function SortableTaskCard({ card, openHref }: { card: Card; openHref?: string }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: card.task_id,
+    data: { column: card.column },
+  });
+  const style: CSSProperties = {
+    transform: CSS.Translate.toString(transform),
+    transition,
+  };
+  // The keyboard listener must sit on the handle only (Enter on the title link opens the drawer).
+  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<string, never>;
+  return (
+    <li ref={setNodeRef} style={style} className={isDragging ? 'dragging' : undefined}>
+      <TaskCard
+        card={card}
+        openHref={openHref}
+        dragListeners={pointerListeners}
+        handleProps={{ ...attributes, ref: setActivatorNodeRef, onKeyDown }}
+      />
+    </li>
   );
 }

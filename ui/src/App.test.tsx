@@ -137,7 +137,9 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Beta' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Board' })).toHaveAttribute('href', '#/p/p2');
     expect(screen.getByRole('link', { name: 'Timeline' })).toHaveAttribute('href', '#/timeline');
-    expect(screen.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '#/settings');
+    expect(screen.getByRole('link', { name: 'Plan' })).toHaveAttribute('href', '#/p/p2/plan');
+    expect(screen.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '#/p/p2/settings');
+    expect(screen.getByRole('link', { name: 'Projections' })).toHaveAttribute('href', '#/admin/projections');
   });
 
   it('renders extra routes given by the integrator inside <main>', async () => {

@@ -53,7 +53,7 @@ export function App({ extraRoutes = [] }: AppProps) {
 
 function Shell({ extraRoutes }: { extraRoutes: RouteObject[] }) {
   const projects = useProjects();
-  const match = useMatch('/p/:projectId');
+  const match = useMatch('/p/:projectId/*');
   const element = useRoutes([...extraRoutes, ...baseRoutes]);
   return (
     <div className="app">

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
+import { pageRoutes } from './routes';
 import { shouldRetry } from './hooks';
 import './styles.css';
 
@@ -19,7 +20,7 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <App extraRoutes={pageRoutes} />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -17,15 +17,23 @@ export function Sidebar({ projects, loading, failed = false, selectedId }: Props
       <nav aria-label="Pages" className="page-links">
         <ul>
           <li>
-            <NavLink to={selectedId ? `/p/${encodeURIComponent(selectedId)}` : '/'} end={false}>
+            <NavLink to={selectedId ? `/p/${encodeURIComponent(selectedId)}` : '/'} end>
               Board
             </NavLink>
           </li>
+          {selectedId && (
+            <li>
+              <NavLink to={`/p/${encodeURIComponent(selectedId)}/plan`}>Plan</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to="/timeline">Timeline</NavLink>
           </li>
           <li>
-            <NavLink to="/settings">Settings</NavLink>
+            <NavLink to={selectedId ? `/p/${encodeURIComponent(selectedId)}/settings` : '/settings'}>Settings</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/projections">Projections</NavLink>
           </li>
         </ul>
       </nav>

@@ -26,7 +26,7 @@ export function SettingsPage({ projectId, initialTab }: { projectId: string | nu
   };
   return (
     <div className="settings">
-      <h1>Settings</h1>
+      <h1 id="page-title">Settings</h1>
       <div role="tablist" aria-label="Settings" onKeyDown={onKeyDown}>
         {visible.map((t) => (
           <button

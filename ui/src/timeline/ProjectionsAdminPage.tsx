@@ -53,7 +53,7 @@ export function ProjectionsAdminPage({ pollMs = 1000 }: Props) {
   return (
     <div className="tl-page tl-admin">
       <header className="tl-header">
-        <h1>Projections</h1>
+        <h1 id="page-title">Projections</h1>
         <button type="button" onClick={() => void projections.refetch()} disabled={projections.isFetching}>
           Refresh
         </button>

@@ -64,7 +64,7 @@ export function TimelinePage({ sliderDebounceMs = 150 }: Props) {
   return (
     <div className="tl-page">
       <header className="tl-header">
-        <h1 id="tl-title">Timeline</h1>
+        <h1 id="page-title">Timeline</h1>
         <LiveBadge state={live} />
       </header>
       <FilterForm

@@ -44,6 +44,8 @@ export function useBoard(projectId: string | null, filters?: BoardFilters) {
     queryKey: boardKey(projectId ?? '', filters),
     queryFn: ({ signal }) => fetchFilteredBoard(projectId!, filters, signal),
     enabled: projectId !== null,
+    // The stream keeps an open board current; a board opened again (after another page) is read again at once.
+    refetchOnMount: 'always',
     // Keep the cards on screen while a new filter's board loads.
     placeholderData: (previous, previousQuery) =>
       previousQuery && previousQuery.queryKey[1] === projectId ? previous : undefined,

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// Browser end-to-end checks of the pages besides the board, run against an already running Baton server whose data
+// the launcher (api/src/test/java/dev/baton/api/e2e/BrowserFlowsTest.java) made through the API:
+//   1. attempt: open the task's drawer, run it with a command agent, open the attempt, see its log line arrive
+//      live, open the diff, approve and merge, and see the card in Done;
+//   2. plan: compile a plan whose tasks depend on each other in a circle, and see the cycle marked;
+//   3. timeline: move the time slider back to before the task existed, and see the board without it.
+//
+// Environment (all required): BATON_URL, BATON_PROJECT_ID, BATON_TASK_ID, BATON_TASK_TITLE, BATON_AGENT_NAME,
+// BATON_LOG_LINE (a line the agent prints), BATON_FILE (the file it writes), BATON_PLAN_PROJECT_ID (a project whose
+// latest plan has a cycle); CHROMIUM_PATH (default /usr/bin/chromium).
+//
+// Output: progress lines, then "3 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshots:
+// docs/screenshots/{attempt-logs,attempt-diff,plan-cycle,timeline}.png; on failure ui/target/e2e/flows-failure.png.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const NAME = 'flows.e2e';
+const uiDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shotsDir = join(uiDir, '..', 'docs', 'screenshots');
+const failureDir = join(uiDir, 'target', 'e2e');
+const STEP_MS = 20_000;
+const hardTimeoutMs = 120_000;
+const REQUIRED = ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_TASK_ID', 'BATON_TASK_TITLE', 'BATON_AGENT_NAME',
+  'BATON_LOG_LINE', 'BATON_FILE', 'BATON_PLAN_PROJECT_ID'];
+
+let browser;
+let finished = false;
+let passed = 0;
+const log = (line) => console.log(`[${NAME}] ${line}`);
+
+async function finish(ok, reason) {
+  if (finished) return;
+  finished = true;
+  try {
+    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5_000))]);
+  } catch {
+    // exiting anyway
+  }
+  if (ok) {
+    console.log(`${passed} passed, 0 failed`);
+    process.exit(0);
+  }
+  console.log(`FAIL ${NAME}: ${reason}`);
+  console.log(`${passed} passed, 1 failed`);
+  process.exit(1);
+}
+
+setTimeout(() => void finish(false, `timed out after ${hardTimeoutMs} ms overall`), hardTimeoutMs).unref();
+
+async function attemptFlow(page, base, env) {
+  const board = `${base}/#/p/${encodeURIComponent(env.BATON_PROJECT_ID)}`;
+  log(`opening the drawer of "${env.BATON_TASK_TITLE}"`);
+  await page.goto(`${board}?task=${encodeURIComponent(env.BATON_TASK_ID)}`, { waitUntil: 'domcontentloaded' });
+  const drawer = page.getByRole('complementary', { name: env.BATON_TASK_TITLE });
+  await drawer.waitFor({ timeout: STEP_MS });
+  const profile = drawer.getByLabel('Agent profile for the run');
+  const option = profile.locator('option').filter({ hasText: env.BATON_AGENT_NAME });
+  await option.waitFor({ state: 'attached', timeout: STEP_MS });
+  await profile.selectOption((await option.getAttribute('value')) ?? '');
+  await drawer.getByRole('button', { name: 'Run', exact: true }).click();
+  const attemptLink = drawer.getByRole('list', { name: 'Attempt history, newest first' }).getByRole('link').first();
+  await attemptLink.waitFor({ timeout: STEP_MS });
+  await attemptLink.click();
+  log(`attempt page ${page.url()}`);
+
+  await page.getByRole('tab', { name: 'Logs' }).waitFor({ timeout: STEP_MS });
+  await page.getByText(env.BATON_LOG_LINE).first().waitFor({ timeout: STEP_MS });
+  log(`the log line "${env.BATON_LOG_LINE}" arrived`);
+  await page.screenshot({ path: join(shotsDir, 'attempt-logs.png') });
+
+  const approve = page.getByRole('button', { name: 'Approve & merge' });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Approve & merge' && !b.disabled),
+    null,
+    { timeout: STEP_MS },
+  );
+  await page.getByRole('tab', { name: /^Diff/ }).click();
+  await page.getByText(env.BATON_FILE).first().waitFor({ timeout: STEP_MS });
+  log(`the diff shows ${env.BATON_FILE}`);
+  await page.screenshot({ path: join(shotsDir, 'attempt-diff.png') });
+
+  await approve.click();
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.badge, [class*=status]')].some((e) => /merged/i.test(e.textContent ?? '')),
+    null,
+    { timeout: STEP_MS },
+  );
+  log('the attempt is merged');
+
+  await page.goto(board, { waitUntil: 'domcontentloaded' });
+  await page
+    .locator('main section[data-column-id="done"] article[data-task-id]')
+    .filter({ has: page.getByRole('heading', { level: 3, name: env.BATON_TASK_TITLE, exact: true }) })
+    .waitFor({ timeout: STEP_MS });
+  log('the card is in Done');
+}
+
+async function planFlow(page, base, env) {
+  await page.goto(`${base}/#/p/${encodeURIComponent(env.BATON_PLAN_PROJECT_ID)}/plan`, { waitUntil: 'domcontentloaded' });
+  const compile = page.getByRole('button', { name: 'Compile', exact: true });
+  await compile.waitFor({ timeout: STEP_MS });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Compile' && !b.disabled),
+    null,
+    { timeout: STEP_MS },
+  );
+  await compile.click();
+  const alert = page.getByRole('alert').filter({ hasText: /cycle/i });
+  await alert.waitFor({ timeout: STEP_MS });
+  const marked = await page.locator('.plan-list--cycle').count();
+  if (marked < 2) throw new Error(`the cycle's nodes are not marked (${marked} marked): ${await alert.innerText()}`);
+  log(`compile refused: "${(await alert.innerText()).trim()}"; ${marked} nodes marked`);
+  await page.screenshot({ path: join(shotsDir, 'plan-cycle.png') });
+}
+
+async function timelineFlow(page, base, env) {
+  await page.goto(`${base}/#/timeline?project_id=${encodeURIComponent(env.BATON_PROJECT_ID)}`, { waitUntil: 'domcontentloaded' });
+  const slider = page.getByRole('slider', { name: 'Board as of' });
+  await slider.waitFor({ timeout: STEP_MS });
+  await page.waitForFunction(() => !document.querySelector('#tl-slider')?.disabled, null, { timeout: STEP_MS });
+  const card = page.locator('.tl-card').filter({ hasText: env.BATON_TASK_TITLE });
+  await card.first().waitFor({ timeout: STEP_MS });
+  log('at the latest position the board has the task');
+  await slider.focus();
+  await slider.press('Home');
+  await page.getByRole('region', { name: 'Time travel' }).getByText(/Position \d+/).first().waitFor({ timeout: STEP_MS });
+  await card.first().waitFor({ state: 'detached', timeout: STEP_MS });
+  log(`moved back to "${await slider.getAttribute('aria-valuetext')}": the task is not on the board`);
+  await page.screenshot({ path: join(shotsDir, 'timeline.png') });
+}
+
+async function main() {
+  const missing = REQUIRED.filter((k) => !process.env[k]);
+  if (missing.length) return finish(false, `missing environment variable(s): ${missing.join(', ')}`);
+  const base = process.env.BATON_URL.replace(/\/+$/, '');
+  mkdirSync(shotsDir, { recursive: true });
+  mkdirSync(failureDir, { recursive: true });
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    timeout: 30_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('console', (msg) => msg.type() === 'error' && log(`console error: ${msg.text()}`));
+  page.on('pageerror', (err) => log(`page error: ${err.message}`));
+  page.on('response', (res) => res.status() >= 400 && res.url().includes('/api/') && log(`HTTP ${res.status()} ${res.url()}`));
+  const flows = [['attempt', attemptFlow], ['plan', planFlow], ['timeline', timelineFlow]];
+  for (const [name, flow] of flows) {
+    try {
+      await flow(page, base, process.env);
+      passed++;
+      log(`${name}: passed`);
+    } catch (e) {
+      await page.screenshot({ path: join(failureDir, 'flows-failure.png') }).catch(() => {});
+      return finish(false, `${name}: ${e.message}`);
+    }
+  }
+  return finish(true);
+}
+
+main().catch((e) => finish(false, e.stack ?? String(e)));

@@ -1,6 +1,6 @@
-// Fetchers for the attempt endpoints. The envelope handling follows ../api.ts
-// (kept separate so this folder does not depend on a file others are editing).
+// Fetchers for the attempt endpoints.
 import { ApiError } from '../api';
+import { call, callText } from '../http';
 import type { ApproveMode, Attempt, DiffJson, Page, StreamMessage } from './types';
 
 export { ApiError };
@@ -15,63 +15,9 @@ export const diffPath = (id: string) => `${attemptPath(id)}/diff`;
 /** Gate outputs (`output_ref`) and artifacts are artifact ids `<attemptId>.<name>`. */
 export const artifactPath = (artifactId: string) => `/api/v1/artifacts/${enc(artifactId)}`;
 
-interface ErrorBody {
-  code?: string;
-  message?: string;
-  details?: Record<string, unknown>;
-}
-
-async function send(path: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(path, init);
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(`Cannot reach the Baton server (${(e as Error).message})`, 'network_error', 0);
-  }
-}
-
-async function envelope<T>(path: string, response: Response): Promise<T> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError(
-      `Unexpected response from ${path}: HTTP ${response.status} ${response.statusText}`.trim(),
-      'bad_response',
-      response.status,
-    );
-  }
-  const env = body as { ok?: unknown; data?: unknown; error?: ErrorBody } | null;
-  if (env && env.ok === true && response.ok) return env.data as T;
-  const err = env?.error;
-  throw new ApiError(
-    err?.message || `Request to ${path} failed: HTTP ${response.status}`,
-    err?.code || 'http_error',
-    response.status,
-    err?.details,
-  );
-}
-
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await send(path, { headers: { Accept: 'application/json' }, signal });
-  return envelope<T>(path, response);
-}
-
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await send(path, {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-  return envelope<T>(path, response);
-}
-
-/** A text body (raw diff, artifact content); an error still answers with the JSON envelope. */
-export async function getText(path: string, accept: string, signal?: AbortSignal): Promise<string> {
-  const response = await send(path, { headers: { Accept: accept }, signal });
-  if (response.ok) return response.text();
-  return envelope<never>(path, response);
-}
+export const getJson = <T>(path: string, signal?: AbortSignal) => call<T>('GET', path, { signal });
+export const postJson = <T>(path: string, body: unknown) => call<T>('POST', path, { body: body ?? {} });
+export const getText = callText;
 
 export const fetchAttempt = (id: string, signal?: AbortSignal) => getJson<Attempt>(attemptPath(id), signal);
 export const fetchLogPage = (id: string, after: number | null, signal?: AbortSignal, limit = 500) =>

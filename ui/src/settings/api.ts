@@ -1,31 +1,8 @@
 // The endpoints the settings pages call (projects, agent profiles, the moxxy connection, its agents and jobs).
-import { ApiError } from '../api';
+import { call as request, type Method } from '../http';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Calls a JSON-envelope endpoint and answers its `data`, or throws an {@link ApiError} with the server's message. */
-export async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError(`Cannot reach the Baton server (${(e as Error).message})`, 'network_error', 0);
-  }
-  const envelope = (await response.json().catch(() => null)) as
-    | { ok?: boolean; data?: T; error?: { code?: string; message?: string; details?: Record<string, unknown> } }
-    | null;
-  if (envelope?.ok === true && response.ok) return envelope.data as T;
-  throw new ApiError(
-    envelope?.error?.message || `${method} ${path} failed: HTTP ${response.status}`,
-    envelope?.error?.code || 'http_error',
-    response.status,
-    envelope?.error?.details,
-  );
-}
+/** Calls the endpoint with an optional JSON body. */
+export const call = <T>(method: Method, path: string, body?: unknown) => request<T>(method, path, { body });
 
 export interface ProjectSettings {
   project_id: string;

@@ -2,6 +2,7 @@
 // Same JSON envelope as the rest of the API:
 //   success { "ok": true,  "data": <value> }
 //   error   { "ok": false, "error": { "code", "message", "details"? } }
+import { call } from '../http';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -79,55 +80,9 @@ export interface ProjectionStatus {
   replay_progress?: number | null;
 }
 
-/** An error answered by the server (or a transport failure), with the server's message. */
-export class TimelineApiError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly details?: Record<string, unknown>;
-
-  constructor(message: string, code: string, status: number, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'TimelineApiError';
-    this.code = code;
-    this.status = status;
-    this.details = details;
-  }
-}
-
 const BASE = '/api/v1';
 
-async function request<T>(method: 'GET' | 'POST', path: string, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers: { Accept: 'application/json' }, signal });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new TimelineApiError(`Cannot reach the Baton server (${(e as Error).message})`, 'network_error', 0);
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new TimelineApiError(
-      `Unexpected response from ${path}: HTTP ${response.status} ${response.statusText}`.trim(),
-      'bad_response',
-      response.status,
-    );
-  }
-  const envelope = body as {
-    ok?: unknown;
-    data?: unknown;
-    error?: { code?: string; message?: string; details?: Record<string, unknown> };
-  } | null;
-  if (envelope && envelope.ok === true && response.ok) return envelope.data as T;
-  const err = envelope?.error;
-  throw new TimelineApiError(
-    err?.message || `Request to ${path} failed: HTTP ${response.status}`,
-    err?.code || 'http_error',
-    response.status,
-    err?.details,
-  );
-}
+const request = <T>(method: 'GET' | 'POST', path: string, signal?: AbortSignal) => call<T>(method, path, { signal });
 
 /** Filters of GET /timeline (and of its stream, which ignores the time bounds). */
 export interface TimelineFilters {

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
-  TimelineApiError,
   fetchBoardAsOf,
   fetchCauses,
   fetchProjectList,
@@ -13,17 +12,10 @@ import {
 } from './api';
 import { filtersKey, lastPosition, mergeEvents } from './state';
 
-/** Retry transient failures, never a 4xx the server answered on purpose. */
-export function retryTransient(failureCount: number, error: Error): boolean {
-  if (error instanceof TimelineApiError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 2;
-}
-
 export function useProjectList() {
   return useQuery({
     queryKey: ['timeline', 'projects'],
     queryFn: ({ signal }) => fetchProjectList(signal),
-    retry: retryTransient,
   });
 }
 
@@ -41,7 +33,6 @@ export function useTimelineEvents(filters: TimelineFilters, options: { loadAll?:
     queryFn: ({ pageParam, signal }) => fetchTimeline(filters, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next ?? undefined,
-    retry: retryTransient,
     staleTime: Infinity,
   });
   const [streamed, setStreamed] = useState<{ key: string; items: TimelineEvent[] }>({ key, items: [] });
@@ -146,7 +137,6 @@ export function useCauses(eventId: string | undefined) {
     queryKey: ['timeline', 'causes', eventId ?? ''],
     queryFn: ({ signal }) => fetchCauses(eventId!, signal),
     enabled: !!eventId,
-    retry: retryTransient,
     staleTime: Infinity,
   });
 }
@@ -157,7 +147,6 @@ export function useBoardAsOf(projectId: string | null, position: number | null) 
     queryKey: ['timeline', 'board-as-of', projectId ?? '', position ?? -1],
     queryFn: ({ signal }) => fetchBoardAsOf(projectId!, position!, signal),
     enabled: !!projectId && position !== null,
-    retry: retryTransient,
     staleTime: Infinity,
     placeholderData: (previous, previousQuery) =>
       previousQuery && previousQuery.queryKey[2] === projectId ? previous : undefined,
@@ -183,7 +172,6 @@ export function useProjections(pollMs: number, pollAnyway: boolean) {
   return useQuery({
     queryKey: ['timeline', 'projections'],
     queryFn: ({ signal }) => fetchProjections(signal),
-    retry: retryTransient,
     refetchInterval: (query) =>
       pollAnyway || query.state.data?.some((p) => p.status === 'replaying') ? pollMs : false,
   });

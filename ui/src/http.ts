@@ -1,0 +1,60 @@
+// One way to call Baton's API for every page: the JSON envelope (success `{ok: true, data}`, error
+// `{ok: false, error: {code, message, details?}}`) turned into the data or an ApiError with the server's message.
+import { ApiError } from './api';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface Options {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(`Cannot reach the Baton server (${(e as Error).message})`, 'network_error', 0);
+  }
+}
+
+async function envelope<T>(method: string, path: string, response: Response): Promise<T> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(
+      `Unexpected response from ${method} ${path}: HTTP ${response.status} ${response.statusText}`.trim(),
+      'bad_response',
+      response.status,
+    );
+  }
+  const env = body as { ok?: unknown; data?: unknown; error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null;
+  if (env && env.ok === true && response.ok) return env.data as T;
+  throw new ApiError(
+    env?.error?.message || `${method} ${path} failed: HTTP ${response.status}`,
+    env?.error?.code || 'http_error',
+    response.status,
+    env?.error?.details,
+  );
+}
+
+/** Calls a JSON-envelope endpoint and answers its `data`, or throws an {@link ApiError}. */
+export async function call<T>(method: Method, path: string, { body, signal }: Options = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await send(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  return envelope<T>(method, path, response);
+}
+
+/** A text body (a raw diff, an artifact's content); an error still answers with the JSON envelope. */
+export async function callText(path: string, accept: string, signal?: AbortSignal): Promise<string> {
+  const response = await send(path, { headers: { Accept: accept }, signal });
+  if (response.ok) return response.text();
+  return envelope<never>('GET', path, response);
+}

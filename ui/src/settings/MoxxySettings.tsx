@@ -36,17 +36,32 @@ export function ConnectionForm({ connection }: { connection: MoxxyConnection | n
   const [baseUrl, setBaseUrl] = useState(connection?.base_url ?? 'http://127.0.0.1:17890');
   const [tokenKind, setTokenKind] = useState(connection?.token_kind ?? 'bearer');
   const [token, setToken] = useState('');
-  const refresh = () => client.invalidateQueries({ queryKey: CONNECTION });
+  // Once the server's read model has the change (min_version), everything read from moxxy is read anew.
+  const settled = async (answer: { version: number }) =>
+    call<MoxxyConnection>('GET', `${paths.connection}?min_version=${answer.version}`);
+  const refresh = (now: MoxxyConnection | null) => {
+    client.setQueryData(CONNECTION, now);
+    return client.invalidateQueries({ queryKey: ['settings', 'moxxy'], predicate: (q) => q.queryKey[2] !== 'connection' });
+  };
   const connect = useMutation({
-    mutationFn: () =>
-      call('PUT', paths.connection, token ? { base_url: baseUrl, token, token_kind: tokenKind } : { base_url: baseUrl }),
-    onSuccess: () => {
+    mutationFn: async () =>
+      settled(
+        await call<{ version: number }>(
+          'PUT',
+          paths.connection,
+          token ? { base_url: baseUrl, token, token_kind: tokenKind } : { base_url: baseUrl },
+        ),
+      ),
+    onSuccess: (now) => {
       setToken('');
-      refresh();
+      return refresh(now);
     },
   });
-  const verify = useMutation({ mutationFn: () => call('POST', paths.verify), onSuccess: refresh });
-  const disconnect = useMutation({ mutationFn: () => call('DELETE', paths.connection), onSuccess: refresh });
+  const verify = useMutation({
+    mutationFn: async () => settled(await call<{ version: number }>('POST', paths.verify)),
+    onSuccess: refresh,
+  });
+  const disconnect = useMutation({ mutationFn: () => call('DELETE', paths.connection), onSuccess: () => refresh(null) });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     connect.mutate();
@@ -56,7 +71,7 @@ export function ConnectionForm({ connection }: { connection: MoxxyConnection | n
       {connection && (
         <p role="status" className={`connection-${connection.status}`}>
           {connection.status === 'connected' ? 'Connected to' : 'Failing:'} {connection.base_url}
-          {connection.has_token ? ` (${connection.token_kind} token)` : ' (no token)'}
+          {connection.token_kind ? ` (${connection.token_kind} token)` : ' (no token)'}
           {connection.problem ? ` — ${connection.problem}` : ''}
         </p>
       )}
@@ -210,7 +225,13 @@ interface BoardTask {
 export function MoxxyJobs({ projectId }: { projectId: string }) {
   const client = useQueryClient();
   const key = ['settings', 'moxxy', 'jobs', projectId];
-  const jobs = useQuery({ queryKey: key, queryFn: () => call<Items<MoxxyJob>>('GET', paths.jobs(projectId)) });
+  const jobs = useQuery({
+    queryKey: key,
+    queryFn: () => call<Items<MoxxyJob>>('GET', paths.jobs(projectId)),
+    // Baton follows the jobs on moxxy; while one has not ended, its row is read again every 2 s.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((job) => job.task_status === 'queued' || job.task_status === 'running') ? 2_000 : false,
+  });
   const board = useQuery({
     queryKey: ['settings', 'board', projectId],
     queryFn: () => call<{ columns: { tasks: BoardTask[] }[] }>('GET', paths.board(projectId)),
@@ -222,6 +243,7 @@ export function MoxxyJobs({ projectId }: { projectId: string }) {
     onSuccess: () => {
       setSelected([]);
       refresh();
+      client.invalidateQueries({ queryKey: ['settings', 'board', projectId] }); // its tasks are no longer offered
     },
   });
   const act = useMutation({

@@ -39,7 +39,6 @@ export interface AgentProfile {
 export interface MoxxyConnection {
   base_url: string;
   token_kind: string | null;
-  has_token: boolean;
   status: string;
   verified_at: string | null;
   problem: string | null;

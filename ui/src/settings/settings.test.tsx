@@ -147,8 +147,13 @@ describe('moxxy', () => {
     expect(token).toHaveValue('s3cret');
 
     replies['PUT /api/v1/moxxy/connection'] = ok({ version: 1 });
+    replies['GET /api/v1/moxxy/connection?min_version=1'] = ok({
+      base_url: 'http://127.0.0.1:17890', token_kind: 'bearer', status: 'connected', verified_at: null, problem: null, version: 1,
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(token).toHaveValue(''));
+    // the connection is read back once the server's read model has it
+    expect(sent('GET', '/api/v1/moxxy/connection?min_version=1')).toHaveLength(1);
     expect(sent('PUT', '/api/v1/moxxy/connection')[1].body).toEqual({
       base_url: 'http://127.0.0.1:17890',
       token: 's3cret',
@@ -159,7 +164,7 @@ describe('moxxy', () => {
   it('shows the connection without a token field filled in', () => {
     renderWith(
       <ConnectionForm
-        connection={{ base_url: 'http://m:1', token_kind: 'internal', has_token: true, status: 'connected', verified_at: null, problem: null }}
+        connection={{ base_url: 'http://m:1', token_kind: 'internal', status: 'connected', verified_at: null, problem: null }}
       />,
     );
     expect(screen.getByRole('status')).toHaveTextContent('Connected to http://m:1 (internal token)');

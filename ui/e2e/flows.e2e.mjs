@@ -11,43 +11,16 @@
 // latest plan has a cycle); CHROMIUM_PATH (default /usr/bin/chromium).
 //
 // Output: progress lines, then "3 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshots:
-// docs/screenshots/{attempt-logs,attempt-diff,plan-cycle,timeline}.png; on failure ui/target/e2e/flows-failure.png.
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// docs/screenshots/{attempt-logs,attempt-diff,plan-cycle,timeline}.png; on failure ui/target/e2e/flows.e2e-failure.png.
+import { join } from 'node:path';
+import { script, shotsDir } from './lib.mjs';
 
-const NAME = 'flows.e2e';
-const uiDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shotsDir = join(uiDir, '..', 'docs', 'screenshots');
-const failureDir = join(uiDir, 'target', 'e2e');
 const STEP_MS = 20_000;
-const hardTimeoutMs = 120_000;
-const REQUIRED = ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_TASK_ID', 'BATON_TASK_TITLE', 'BATON_AGENT_NAME',
-  'BATON_LOG_LINE', 'BATON_FILE', 'BATON_PLAN_PROJECT_ID'];
-
-let browser;
-let finished = false;
-let passed = 0;
-const log = (line) => console.log(`[${NAME}] ${line}`);
-
-async function finish(ok, reason) {
-  if (finished) return;
-  finished = true;
-  try {
-    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5_000))]);
-  } catch {
-    // exiting anyway
-  }
-  if (ok) {
-    console.log(`${passed} passed, 0 failed`);
-    process.exit(0);
-  }
-  console.log(`FAIL ${NAME}: ${reason}`);
-  console.log(`${passed} passed, 1 failed`);
-  process.exit(1);
-}
-
-setTimeout(() => void finish(false, `timed out after ${hardTimeoutMs} ms overall`), hardTimeoutMs).unref();
+const { log, run } = script('flows.e2e', {
+  required: ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_TASK_ID', 'BATON_TASK_TITLE', 'BATON_AGENT_NAME', 'BATON_LOG_LINE',
+    'BATON_FILE', 'BATON_PLAN_PROJECT_ID'],
+  timeoutMs: 120_000,
+});
 
 async function attemptFlow(page, base, env) {
   const board = `${base}/#/p/${encodeURIComponent(env.BATON_PROJECT_ID)}`;
@@ -131,36 +104,15 @@ async function timelineFlow(page, base, env) {
   await page.screenshot({ path: join(shotsDir, 'timeline.png') });
 }
 
-async function main() {
-  const missing = REQUIRED.filter((k) => !process.env[k]);
-  if (missing.length) return finish(false, `missing environment variable(s): ${missing.join(', ')}`);
-  const base = process.env.BATON_URL.replace(/\/+$/, '');
-  mkdirSync(shotsDir, { recursive: true });
-  mkdirSync(failureDir, { recursive: true });
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (msg) => msg.type() === 'error' && log(`console error: ${msg.text()}`));
-  page.on('pageerror', (err) => log(`page error: ${err.message}`));
-  page.on('response', (res) => res.status() >= 400 && res.url().includes('/api/') && log(`HTTP ${res.status()} ${res.url()}`));
-  const flows = [['attempt', attemptFlow], ['plan', planFlow], ['timeline', timelineFlow]];
-  for (const [name, flow] of flows) {
+run(async ({ page, env, passed }) => {
+  const base = env.BATON_URL.replace(/\/+$/, '');
+  for (const [name, flow] of [['attempt', attemptFlow], ['plan', planFlow], ['timeline', timelineFlow]]) {
     try {
-      await flow(page, base, process.env);
-      passed++;
-      log(`${name}: passed`);
+      await flow(page, base, env);
     } catch (e) {
-      await page.screenshot({ path: join(failureDir, 'flows-failure.png') }).catch(() => {});
-      return finish(false, `${name}: ${e.message}`);
+      throw new Error(`${name}: ${e.message}`);
     }
+    passed();
+    log(`${name}: passed`);
   }
-  return finish(true);
-}
-
-main().catch((e) => finish(false, e.stack ?? String(e)));
+});

@@ -6,89 +6,55 @@
 // Environment (all required): BATON_URL, BATON_PROJECT_ID, BATON_TASK_TITLE, MOXXY_URL, MOXXY_TOKEN;
 // CHROMIUM_PATH (default /usr/bin/chromium).
 // Output: progress lines, then "1 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshot:
-// docs/screenshots/settings-moxxy.png; on failure ui/target/e2e/moxxy-failure.png.
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// docs/screenshots/settings-moxxy.png; on failure ui/target/e2e/moxxy.e2e-failure.png.
+import { join } from 'node:path';
+import { script, shotsDir } from './lib.mjs';
 
-const NAME = 'moxxy.e2e';
-const uiDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shotsDir = join(uiDir, '..', 'docs', 'screenshots');
-const failureDir = join(uiDir, 'target', 'e2e');
 const STEP_MS = 20_000;
-const REQUIRED = ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_TASK_TITLE', 'MOXXY_URL', 'MOXXY_TOKEN'];
-const log = (line) => console.log(`[${NAME}] ${line}`);
-let browser;
+const { log, run } = script('moxxy.e2e', {
+  required: ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_TASK_TITLE', 'MOXXY_URL', 'MOXXY_TOKEN'],
+  viewport: { width: 1440, height: 1100 },
+});
 
-async function finish(ok, reason) {
-  await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5_000))]).catch(() => {});
-  console.log(ok ? '1 passed, 0 failed' : `FAIL ${NAME}: ${reason}\n0 passed, 1 failed`);
-  process.exit(ok ? 0 : 1);
-}
-
-setTimeout(() => void finish(false, 'timed out after 90000 ms overall'), 90_000).unref();
-
-async function main() {
-  const missing = REQUIRED.filter((k) => !process.env[k]);
-  if (missing.length) return finish(false, `missing environment variable(s): ${missing.join(', ')}`);
-  const env = process.env;
+run(async ({ page, env, passed }) => {
   const base = env.BATON_URL.replace(/\/+$/, '');
-  mkdirSync(shotsDir, { recursive: true });
-  mkdirSync(failureDir, { recursive: true });
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-  page.on('pageerror', (err) => log(`page error: ${err.message}`));
-  page.on('response', (res) => res.status() >= 400 && res.url().includes('/api/') && log(`HTTP ${res.status()} ${res.url()}`));
-  try {
-    await page.goto(`${base}/#/p/${encodeURIComponent(env.BATON_PROJECT_ID)}/settings`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('tab', { name: 'moxxy' }).click();
-    const form = page.getByRole('form', { name: 'moxxy connection' });
-    await form.getByLabel('Base URL').fill(env.MOXXY_URL);
-    await form.getByLabel('Token kind').selectOption('bearer');
-    await form.getByLabel(/^Token \(write-only/).fill(env.MOXXY_TOKEN);
-    // "Connect again" when the server already has a connection (another test's)
-    await form.getByRole('button', { name: /^Connect( again)?$/ }).click();
-    await form.getByRole('status').filter({ hasText: `Connected to ${env.MOXXY_URL.replace(/\/+$/, '')}` }).waitFor({ timeout: STEP_MS });
-    if ((await form.getByLabel(/^Token \(write-only/).inputValue()) !== '') throw new Error('the token field kept the token');
-    if ((await page.content()).includes(env.MOXXY_TOKEN)) throw new Error('the page shows the token');
-    log('connected; the token is nowhere on the page');
+  await page.goto(`${base}/#/p/${encodeURIComponent(env.BATON_PROJECT_ID)}/settings`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('tab', { name: 'moxxy' }).click();
+  const form = page.getByRole('form', { name: 'moxxy connection' });
+  await form.getByLabel('Base URL').fill(env.MOXXY_URL);
+  await form.getByLabel('Token kind').selectOption('bearer');
+  await form.getByLabel(/^Token \(write-only/).fill(env.MOXXY_TOKEN);
+  // "Connect again" when the server already has a connection (another test's)
+  await form.getByRole('button', { name: /^Connect( again)?$/ }).click();
+  await form.getByRole('status').filter({ hasText: `Connected to ${env.MOXXY_URL.replace(/\/+$/, '')}` }).waitFor({ timeout: STEP_MS });
+  if ((await form.getByLabel(/^Token \(write-only/).inputValue()) !== '') throw new Error('the token field kept the token');
+  if ((await page.content()).includes(env.MOXXY_TOKEN)) throw new Error('the page shows the token');
+  log('connected; the token is nowhere on the page');
 
-    const agents = page.getByRole('form', { name: 'New moxxy agent' });
-    await agents.getByLabel('Name').fill('reviewer');
-    await agents.getByLabel('Description').fill('Reviews the changes');
-    await agents.getByRole('button', { name: 'Create agent' }).click();
-    await page.getByRole('button', { name: 'Restart reviewer' }).waitFor({ timeout: STEP_MS });
-    log('moxxy agent "reviewer" created');
+  const agents = page.getByRole('form', { name: 'New moxxy agent' });
+  await agents.getByLabel('Name').fill('reviewer');
+  await agents.getByLabel('Description').fill('Reviews the changes');
+  await agents.getByRole('button', { name: 'Create agent' }).click();
+  await page.getByRole('button', { name: 'Restart reviewer' }).waitFor({ timeout: STEP_MS });
+  log('moxxy agent "reviewer" created');
 
-    const vault = page.getByRole('form', { name: 'Vault key' });
-    await vault.getByLabel('Key').fill('GITHUB_TOKEN');
-    await vault.getByLabel('Value').fill('ghp_e2e_value');
-    await vault.getByRole('button', { name: 'Set in vault' }).click();
-    await vault.getByRole('status').filter({ hasText: "GITHUB_TOKEN set in moxxy's vault" }).waitFor({ timeout: STEP_MS });
-    log('vault key set');
+  const vault = page.getByRole('form', { name: 'Vault key' });
+  await vault.getByLabel('Key').fill('GITHUB_TOKEN');
+  await vault.getByLabel('Value').fill('ghp_e2e_value');
+  await vault.getByRole('button', { name: 'Set in vault' }).click();
+  await vault.getByRole('status').filter({ hasText: "GITHUB_TOKEN set in moxxy's vault" }).waitFor({ timeout: STEP_MS });
+  log('vault key set');
 
-    const start = page.getByRole('form', { name: 'Start orchestration' });
-    await start.getByLabel(env.BATON_TASK_TITLE).check();
-    await start.getByRole('button', { name: 'Start orchestration' }).click();
-    const row = page.getByRole('row').filter({ hasText: env.BATON_TASK_TITLE });
-    await row.filter({ hasText: 'executing' }).waitFor({ timeout: STEP_MS });
-    log('the job is executing');
-    await page.screenshot({ path: join(shotsDir, 'settings-moxxy.png'), fullPage: true });
+  const start = page.getByRole('form', { name: 'Start orchestration' });
+  await start.getByLabel(env.BATON_TASK_TITLE).check();
+  await start.getByRole('button', { name: 'Start orchestration' }).click();
+  const row = page.getByRole('row').filter({ hasText: env.BATON_TASK_TITLE });
+  await row.filter({ hasText: 'executing' }).waitFor({ timeout: STEP_MS });
+  log('the job is executing');
+  await page.screenshot({ path: join(shotsDir, 'settings-moxxy.png'), fullPage: true });
 
-    await row.getByRole('button', { name: 'Cancel' }).click();
-    await row.filter({ hasText: 'canceled' }).waitFor({ timeout: STEP_MS });
-    log('the job is cancelled');
-    return finish(true);
-  } catch (e) {
-    await page.screenshot({ path: join(failureDir, 'moxxy-failure.png'), fullPage: true }).catch(() => {});
-    return finish(false, e.message);
-  }
-}
-
-main().catch((e) => finish(false, e.stack ?? String(e)));
+  await row.getByRole('button', { name: 'Cancel' }).click();
+  await row.filter({ hasText: 'canceled' }).waitFor({ timeout: STEP_MS });
+  log('the job is cancelled');
+  passed();
+});

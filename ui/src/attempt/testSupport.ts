@@ -52,29 +52,7 @@ export function attempt(overrides: Partial<Attempt> = {}): Attempt {
   };
 }
 
-export class FakeEventSource {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static instances: FakeEventSource[] = [];
-  readyState = FakeEventSource.CONNECTING;
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  close() {
-    this.readyState = FakeEventSource.CLOSED;
-  }
-  open() {
-    this.readyState = FakeEventSource.OPEN;
-    this.onopen?.(new Event('open'));
-  }
-  emit(m: StreamMessage) {
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(m), lastEventId: String(m.seq) }));
-  }
-}
+export { FakeEventSource } from '../test/FakeEventSource';
 
 export type Reply = { status: number; body: unknown; text?: boolean };
 

@@ -239,7 +239,11 @@ export function MoxxyJobs({ projectId }: { projectId: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const refresh = () => client.invalidateQueries({ queryKey: key });
   const start = useMutation({
-    mutationFn: () => call<{ job_id: string }>('POST', paths.jobs(projectId), { task_ids: selected }),
+    mutationFn: async () => {
+      const started = await call<{ job_id: string; version: number }>('POST', paths.jobs(projectId), { task_ids: selected });
+      // the list is read once the server's read model has the job
+      return call('GET', `${paths.job(started.job_id)}?min_version=${started.version}`);
+    },
     onSuccess: () => {
       setSelected([]);
       refresh();

@@ -79,6 +79,7 @@ export const paths = {
   vault: (name: string) => `/api/v1/moxxy/agents/${enc(name)}/vault`,
   templates: (name: string) => `/api/v1/moxxy/agents/${enc(name)}/orchestrate/templates`,
   jobs: (projectId: string) => `/api/v1/projects/${enc(projectId)}/moxxy-jobs`,
+  job: (jobId: string) => `/api/v1/moxxy-jobs/${enc(jobId)}`,
   jobAction: (jobId: string, action: 'cancel' | 'approve-merge') => `/api/v1/moxxy-jobs/${enc(jobId)}/${action}`,
 };
 

@@ -192,7 +192,8 @@ describe('moxxy', () => {
       columns: [{ tasks: [{ task_id: 't1', title: 'Fix login', column: 'backlog', status: 'idle' }, { task_id: 't2', title: 'Docs', column: 'done', status: 'done' }] }],
     });
     replies['POST /api/v1/moxxy-jobs/j2/cancel'] = ok({ job_id: 'j2', state: 'canceled' });
-    replies['POST /api/v1/projects/p1/moxxy-jobs'] = ok({ job_id: 'j3' });
+    replies['POST /api/v1/projects/p1/moxxy-jobs'] = ok({ job_id: 'j3', version: 0 });
+    replies['GET /api/v1/moxxy-jobs/j3?min_version=0'] = ok(job('j3', 'queued', 'queued'));
     renderWith(<MoxxyJobs projectId="p1" />);
 
     await waitFor(() => expect(screen.getAllByRole('row')[1]).toHaveTextContent('Fix login'));
@@ -205,5 +206,6 @@ describe('moxxy', () => {
     fireEvent.click(screen.getByLabelText('Fix login'));
     fireEvent.click(screen.getByRole('button', { name: 'Start orchestration' }));
     await waitFor(() => expect(sent('POST', '/api/v1/projects/p1/moxxy-jobs')[0]?.body).toEqual({ task_ids: ['t1'] }));
+    await waitFor(() => expect(sent('GET', '/api/v1/moxxy-jobs/j3?min_version=0')).toHaveLength(1));
   });
 });

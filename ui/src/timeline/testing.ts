@@ -30,29 +30,7 @@ export function mockFetch(routes: Record<string, Reply | Reply[]>) {
   return { fn, calls };
 }
 
-export class FakeEventSource {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static instances: FakeEventSource[] = [];
-  readyState = FakeEventSource.CONNECTING;
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  close() {
-    this.readyState = FakeEventSource.CLOSED;
-  }
-  open() {
-    this.readyState = FakeEventSource.OPEN;
-    this.onopen?.(new Event('open'));
-  }
-  emit(data: unknown, id = '1') {
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(data), lastEventId: id }));
-  }
-}
+export { FakeEventSource } from '../test/FakeEventSource';
 
 export function timelineEvent(position: number, overrides: Partial<TimelineEvent> = {}): TimelineEvent {
   return {

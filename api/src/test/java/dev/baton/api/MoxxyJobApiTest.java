@@ -170,6 +170,11 @@ class MoxxyJobApiTest extends ApiTestBase {
                 .get("items"), "type");
     }
 
+    /** Waits until the timeline (projected asynchronously) shows these changes of the job's state, in order. */
+    private void awaitStateChanges(String jobId, String... states) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(stateChanges(jobId)).containsExactly(states));
+    }
+
     private List<String> stateChanges(String jobId) {
         return api.get("/api/v1/timeline?aggregate_id=" + jobId + "&type=MoxxyJobStateChangedEvent&limit=500")
                 .expect(200).data().findValues("payload").stream().map(payload -> payload.get("to").asText()).toList();
@@ -213,12 +218,13 @@ class MoxxyJobApiTest extends ApiTestBase {
         expected.addAll(repeated("MoxxyJobProgressedEvent", 4));
         expected.addAll(List.of("MoxxyJobStateChangedEvent", "MoxxyJobStateChangedEvent"));
         awaitSettled(jobId, expected);
-        assertThat(stateChanges(jobId)).containsExactly("executing", "completed");
+        awaitStateChanges(jobId, "executing", "completed");
         List<String> moxxyTypes = api.get("/api/v1/timeline?aggregate_id=" + jobId
                 + "&type=MoxxyJobProgressedEvent&limit=500").expect(200).data().findValues("payload").stream()
                 .map(payload -> payload.get("type").asText()).toList();
         assertThat(moxxyTypes).containsExactly("job_started", "worker_started", "worker_completed", "done");
-        assertThat(timeline("type=TaskMovedEvent&project_id=" + projectId)).hasSize(6);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(timeline("type=TaskMovedEvent&project_id=" + projectId)).hasSize(6));
     }
 
     @Test
@@ -261,7 +267,7 @@ class MoxxyJobApiTest extends ApiTestBase {
 
         api.post("/api/v1/moxxy-jobs/" + jobId + "/approve-merge", "").expectError(409, "INVALID_STATE");
         assertThat(moxxy.received().stream().filter(r -> r.uri().endsWith("/approve-merge"))).hasSize(1);
-        assertThat(stateChanges(jobId)).containsExactly("executing", "completed");
+        awaitStateChanges(jobId, "executing", "completed");
         api.post("/api/v1/moxxy-jobs/" + UUID.randomUUID() + "/approve-merge", "").expectError(404, "NOT_FOUND");
         api.post("/api/v1/moxxy-jobs/" + UUID.randomUUID() + "/cancel", "").expectError(404, "NOT_FOUND");
     }
@@ -275,7 +281,7 @@ class MoxxyJobApiTest extends ApiTestBase {
         // whether Baton read the failure first or learns it from moxxy after the approval, nothing is approved
         api.post("/api/v1/moxxy-jobs/" + jobId + "/approve-merge", "").expectError(409, "INVALID_STATE");
         awaitTasks(tasks, "failed", "in_progress", jobId, "failed");
-        assertThat(stateChanges(jobId)).containsExactly("executing", "failed");
+        awaitStateChanges(jobId, "executing", "failed");
     }
 
     @Test
@@ -329,11 +335,13 @@ class MoxxyJobApiTest extends ApiTestBase {
         awaitTasks(tasks, "done", "done", jobId, "completed");
         await().atMost(WAIT).until(() -> card(board(projectId), tasks.get(0)).orElseThrow().get("moxxy")
                 .path("problem").isMissingNode());
-        assertThat(stateChanges(jobId)).containsExactly("executing", "completed");
-        List<String> types = jobTimeline(jobId);
-        assertThat(types.stream().filter("MoxxyJobUnreachableEvent"::equals)).hasSize(1);
-        assertThat(types.stream().filter("MoxxyJobStalledEvent"::equals)).hasSize(1);
-        assertThat(types.stream().filter("MoxxyJobReachedAgainEvent"::equals)).hasSize(1);
-        assertThat(types.stream().filter("MoxxyJobProgressedEvent"::equals)).hasSize(4);
+        awaitStateChanges(jobId, "executing", "completed");
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<String> types = jobTimeline(jobId);
+            assertThat(types.stream().filter("MoxxyJobUnreachableEvent"::equals)).hasSize(1);
+            assertThat(types.stream().filter("MoxxyJobStalledEvent"::equals)).hasSize(1);
+            assertThat(types.stream().filter("MoxxyJobReachedAgainEvent"::equals)).hasSize(1);
+            assertThat(types.stream().filter("MoxxyJobProgressedEvent"::equals)).hasSize(4);
+        });
     }
 }

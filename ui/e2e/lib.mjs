@@ -1,0 +1,66 @@
+// What the browser end-to-end scripts share: the screenshot folders, Debian's Chromium through playwright-core,
+// page logging, and the way a script ends ("N passed, 0 failed" and exit 0, or a FAIL line and exit 1).
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const uiDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Screenshots referenced from the README. */
+export const shotsDir = join(uiDir, '..', 'docs', 'screenshots');
+/** Screenshots of failures. */
+export const failureDir = join(uiDir, 'target', 'e2e');
+
+/**
+ * A script named `name`: `log` prints a progress line; `run(body)` checks the required environment variables,
+ * launches the browser, runs `body({browser, page, env, passed})` (it counts what passed with `passed()`), and ends
+ * the process, within `timeoutMs` overall. On failure the page is saved to `<failureDir>/<name>-failure.png`.
+ */
+export function script(name, { required = [], timeoutMs = 90_000, viewport = { width: 1440, height: 900 } } = {}) {
+  let browser;
+  let finished = false;
+  let count = 0;
+  const log = (line) => console.log(`[${name}] ${line}`);
+
+  async function finish(ok, reason) {
+    if (finished) return;
+    finished = true;
+    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5_000))]).catch(() => {});
+    if (ok) {
+      console.log(`${count} passed, 0 failed`);
+      process.exit(0);
+    }
+    console.log(`FAIL ${name}: ${reason}`);
+    console.log(`${count} passed, 1 failed`);
+    process.exit(1);
+  }
+
+  async function run(body) {
+    setTimeout(() => void finish(false, `timed out after ${timeoutMs} ms overall`), timeoutMs).unref();
+    const missing = required.filter((k) => !process.env[k]);
+    if (missing.length) return finish(false, `missing environment variable(s): ${missing.join(', ')}`);
+    mkdirSync(shotsDir, { recursive: true });
+    mkdirSync(failureDir, { recursive: true });
+    let page;
+    try {
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        headless: true,
+        timeout: 30_000,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync'],
+      });
+      page = await browser.newPage({ viewport });
+      page.on('console', (msg) => msg.type() === 'error' && log(`console error: ${msg.text()}`));
+      page.on('pageerror', (err) => log(`page error: ${err.message}`));
+      page.on('response', (res) => res.status() >= 400 && res.url().includes('/api/') && log(`HTTP ${res.status()} ${res.url()}`));
+      await body({ browser, page, env: process.env, passed: () => count++ });
+      return finish(true);
+    } catch (e) {
+      await page?.screenshot({ path: join(failureDir, `${name}-failure.png`), fullPage: true }).catch(() => {});
+      return finish(false, e.message ?? String(e));
+    }
+  }
+
+  return { log, run };
+}

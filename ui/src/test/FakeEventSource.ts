@@ -1,0 +1,34 @@
+/**
+ * A stand-in for the browser's EventSource in jsdom tests: `vi.stubGlobal('EventSource', FakeEventSource)`, then
+ * open the instances the code made and emit messages on them.
+ */
+export class FakeEventSource {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
+  static instances: FakeEventSource[] = [];
+  readyState = FakeEventSource.CONNECTING;
+  onopen: ((e: Event) => void) | null = null;
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onerror: ((e: Event) => void) | null = null;
+
+  constructor(readonly url: string) {
+    FakeEventSource.instances.push(this);
+  }
+
+  close() {
+    this.readyState = FakeEventSource.CLOSED;
+  }
+
+  open() {
+    this.readyState = FakeEventSource.OPEN;
+    this.onopen?.(new Event('open'));
+  }
+
+  /** A message whose SSE id is `id`, else the data's `seq`, else 1. */
+  emit(data: unknown, id?: string) {
+    const seq = (data as { seq?: unknown } | null)?.seq;
+    const lastEventId = id ?? (seq !== undefined ? String(seq) : '1');
+    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(data), lastEventId }));
+  }
+}

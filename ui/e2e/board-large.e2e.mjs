@@ -179,6 +179,14 @@ async function main() {
     log(`board: ${load.sections} columns (${load.counts.join(', ')}; ${total} cards, ${expected} expected), ${load.articles} card elements in the DOM at first render`);
     if (total !== expected) log(`WARN the board counts ${total} cards, expected ${expected}`);
     const loadLong = longStats(load.longtasks, 0, load.rendered + 1_000);
+    log(
+      `long tasks during the load (start–end, ms since navigation): ${
+        load.longtasks
+          .filter((t) => t.start < load.rendered + 1_000)
+          .map((t) => `${t.start.toFixed(0)}–${(t.start + t.duration).toFixed(0)}`)
+          .join(', ') || 'none'
+      }; board answer received at ${load.boardResponse ? load.boardResponse.end.toFixed(0) : '?'}, rendered at ${load.rendered.toFixed(0)}`,
+    );
     metric('large_board_cards', total, 'cards');
     metric('large_board_dom_cards', load.articles, 'cards', '(card elements in the DOM at first render)');
     metric('large_board_dom_content_loaded', load.domContentLoaded);
@@ -272,8 +280,11 @@ async function main() {
       const scroller = el && el !== document.body ? el : document.scrollingElement;
       const isWindow = scroller === document.scrollingElement;
       const startTop = isWindow ? 0 : scroller.scrollTop;
-      const sectionBottom = section.getBoundingClientRect().bottom + window.scrollY;
-      const end = isWindow ? Math.min(scroller.scrollHeight, sectionBottom) - window.innerHeight : scroller.scrollHeight - scroller.clientHeight;
+      // Read each frame: a virtualized list grows or shrinks as its cards are measured.
+      const endOf = () =>
+        isWindow
+          ? Math.min(scroller.scrollHeight, section.getBoundingClientRect().bottom + window.scrollY) - window.innerHeight
+          : scroller.scrollHeight - scroller.clientHeight;
       const m = window.__batonLarge;
       const longBefore = m.longtasks.length;
       const frames = [];
@@ -282,6 +293,7 @@ async function main() {
         let top = startTop;
         const tick = (t) => {
           frames.push(t);
+          const end = endOf();
           if (top >= end || performance.now() - startedAt > 20_000) return done();
           top = Math.min(end, top + stepPx);
           scroller.scrollTop = top;
@@ -294,10 +306,12 @@ async function main() {
       const gaps = frames.slice(1).map((t, i) => t - frames[i]);
       const sorted = [...gaps].sort((a, b) => a - b);
       const lastCard = [...section.querySelectorAll('article[data-task-id]')].pop();
+      const lastBox = lastCard?.getBoundingClientRect();
+      const viewBox = isWindow ? { top: 0, bottom: window.innerHeight } : scroller.getBoundingClientRect();
       return {
         count,
         container: isWindow ? 'the page' : `the column (${scroller.className || scroller.tagName})`,
-        distance: end - startTop,
+        distance: endOf() - startTop,
         frames: frames.length,
         duration: frames[frames.length - 1] - frames[0],
         worst: sorted[sorted.length - 1] ?? 0,
@@ -305,10 +319,12 @@ async function main() {
         median: sorted[Math.floor(sorted.length / 2)] ?? 0,
         over50: gaps.filter((g) => g > 50).length,
         long: m.longtasks.slice(longBefore).reduce((x, t) => Math.max(x, t.duration), 0),
-        lastVisible: lastCard ? lastCard.getBoundingClientRect().top < window.innerHeight : false,
+        lastVisible: lastBox ? lastBox.bottom > viewBox.top && lastBox.top < viewBox.bottom : false,
+        lastTitle: lastCard?.querySelector('h3')?.textContent?.trim() ?? '',
       };
     }, { column: scrollColumn, stepPx: SCROLL_STEP_PX });
-    log(`scrolled ${scroll.count} cards of ${scrollColumn} (${Math.round(scroll.distance)} px, ${SCROLL_STEP_PX} px a frame, in ${scroll.container}) in ${scroll.frames} frames; the last card shown: ${scroll.lastVisible}`);
+    log(`scrolled ${scroll.count} cards of ${scrollColumn} (${Math.round(scroll.distance)} px, ${SCROLL_STEP_PX} px a frame, in ${scroll.container}) in ${scroll.frames} frames; the last card ("${scroll.lastTitle}") shown: ${scroll.lastVisible}`);
+    if (!scroll.lastVisible) throw new Error(`after scrolling ${scrollColumn} to its end its last card is not in view`);
     metric('large_scroll_column_cards', scroll.count, 'cards');
     metric('large_scroll_duration', scroll.duration, 'ms', `(${scroll.frames} frames)`);
     metric('large_scroll_worst_frame_gap', scroll.worst);

@@ -75,6 +75,12 @@ function instrument() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) m.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Event timing: for each slow input event, its handlers' time and the next paint.
+  m.events = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      m.events.push({ name: e.name, start: e.startTime, processingStart: e.processingStart, processingEnd: e.processingEnd, end: e.startTime + e.duration });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   const check = () => {
     const sections = [...document.querySelectorAll('main section[data-column-id]')];
     if (sections.length > 0) {
@@ -255,7 +261,7 @@ async function main() {
     await cardIn(page, target, dragTitle).waitFor({ state: 'visible', timeout: STEP_MS });
     await page.waitForFunction(() => window.__batonDrag.moveEnd !== undefined, null, { timeout: STEP_MS });
     await page.waitForTimeout(1_000); // the board read again after the move, and its render
-    const m = await page.evaluate(() => ({ ...window.__batonDrag, longtasks: window.__batonLarge.longtasks }));
+    const m = await page.evaluate(() => ({ ...window.__batonDrag, longtasks: window.__batonLarge.longtasks, events: window.__batonLarge.events }));
     const dragLong = longStats(m.longtasks, m.down, m.drop);
     const dropLong = longStats(m.longtasks, m.drop, m.drop + 1_000);
     metric('large_drop_to_card_rendered', m.rendered - m.drop);
@@ -263,8 +269,18 @@ async function main() {
     metric('large_drop_to_server_answer', m.moveEnd - m.drop);
     metric('large_drag_longest_task', dragLong.max, 'ms', `(${dragLong.count} long tasks between pointer down and drop)`);
     metric('large_after_drop_longest_task', dropLong.max, 'ms', `(${dropLong.count} long tasks in the second after the drop, ${dropLong.total.toFixed(0)} ms in all)`);
+    const up = m.events.filter((e) => e.name === 'pointerup' && e.start >= m.drop - 50).pop();
+    if (up) {
+      metric('large_drop_event_handlers', up.processingEnd - up.processingStart, 'ms', '(event timing: the pointerup handlers)');
+      metric('large_drop_event_to_next_paint', up.end - up.start, 'ms', '(event timing: pointerup → the next paint, 8 ms granularity)');
+    } else {
+      log('event timing: the pointerup took less than 16 ms to the next paint');
+    }
     const alert = await page.locator('[role=alert]').count();
     if (alert) throw new Error(`an alert is shown after the move: ${await page.locator('[role=alert]').first().innerText()}`);
+
+    // Where the drop's time goes: a second drag, under the CPU profiler (figures above are without it).
+    await profileDrop(page, from, 'review');
     passed++;
 
     // ---- 3. scroll a long column ----
@@ -338,6 +354,43 @@ async function main() {
     await page.screenshot({ path: join(failureDir, 'board-large-failure.png'), timeout: 5_000 }).catch(() => {});
     throw e;
   }
+}
+
+/** Drags the first card of `from` to `to` with the CPU profiler on around the drop; logs the top self times. */
+async function profileDrop(page, from, to) {
+  const first = page.locator(`main section[data-column-id=${JSON.stringify(from)}] article[data-task-id]`).first();
+  const title = (await first.locator('h3').innerText()).trim();
+  const box = await first.boundingBox();
+  const dest = await page.locator(`main section[data-column-id=${JSON.stringify(to)}]`).boundingBox();
+  if (!box || !dest) return log('profile: cannot measure the card or the column');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 12, box.y + 24, { steps: 3 });
+  await page.mouse.move(dest.x + dest.width / 2, dest.y + 70, { steps: 12 });
+  await page.waitForTimeout(100);
+  await cdp.send('Profiler.start');
+  await page.mouse.up();
+  // Nothing of the test runs in the page meanwhile (no polling): the profile holds the app's work only.
+  await page.waitForTimeout(400);
+  const { profile } = await cdp.send('Profiler.stop');
+  await cardIn(page, to, title).waitFor({ state: 'visible', timeout: STEP_MS });
+  await cdp.detach().catch(() => {});
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const busy = [...self].filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k));
+  const total = busy.reduce((x, [, v]) => x + v, 0);
+  log(`profile of a second drop ("${title}" ${from} → ${to}): ${total.toFixed(1)} ms of JavaScript in the ${(
+    (profile.endTime - profile.startTime) / 1000
+  ).toFixed(0)} ms profiled (GC ${(self.get('(garbage collector)') ?? 0).toFixed(1)} ms); top self times:`);
+  for (const [k, v] of busy.sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`  ${v.toFixed(1)} ms  ${k}`);
 }
 
 async function columnOfTitle(page, title) {

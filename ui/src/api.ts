@@ -320,4 +320,4 @@ export const createProject = (project: NewProject) =>
   apiSend<{ project_id: string; version: number }>('POST', projectsPath, project);
 /** The project once its read model has caught up with `minVersion` (read your own write). */
 export const fetchProject = (projectId: string, minVersion?: number, signal?: AbortSignal) =>
-  apiGet<Project>(projectPath(projectId) + (minVersion ? `?min_version=${minVersion}` : ''), signal);
+  apiGet<Project>(projectPath(projectId) + (minVersion !== undefined ? `?min_version=${minVersion}` : ''), signal);

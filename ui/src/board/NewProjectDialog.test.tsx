@@ -101,9 +101,9 @@ describe('New project (sidebar)', () => {
     server.on((call) => {
       if (call.method === 'POST' && call.url === '/api/v1/projects') {
         server.routes['/api/v1/projects'] = { status: 200, body: ok({ items: [...projects.items, gamma], next: null }) };
-        server.routes['/api/v1/projects/p3?min_version=1'] = { status: 200, body: ok(gamma) };
+        server.routes['/api/v1/projects/p3?min_version=0'] = { status: 200, body: ok(gamma) };
         server.routes['/api/v1/projects/p3/board'] = { status: 200, body: ok(gammaBoard) };
-        return { status: 201, body: ok({ project_id: 'p3', version: 1 }) };
+        return { status: 201, body: ok({ project_id: 'p3', version: 0 }) };
       }
       return undefined;
     });
@@ -136,8 +136,8 @@ describe('New project (sidebar)', () => {
         },
       },
     ]);
-    // Read its own write before showing the board.
-    expect(server.sent('GET', '/api/v1/projects/p3?min_version=1')).toHaveLength(1);
+    // Read its own write before showing the board (a new project's version is 0).
+    expect(server.sent('GET', '/api/v1/projects/p3?min_version=0')).toHaveLength(1);
     await waitFor(() =>
       expect(within(screen.getByRole('navigation', { name: 'Projects' })).getByRole('link', { name: /Gamma/ })).toHaveAttribute(
         'aria-current',

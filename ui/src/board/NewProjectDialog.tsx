@@ -54,6 +54,19 @@ export function projectRequest(f: ProjectFields): NewProject {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `read()`'s answer, asked again while it is 404 (a read model not caught up yet), at most 5 s; null if never found. */
+async function untilFound<T>(read: () => Promise<T>): Promise<T | null> {
+  for (let i = 0; i < 50; i++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 404) return null;
+      await sleep(100);
+    }
+  }
+  return null;
+}
+
 interface Props {
   onClose: () => void;
   /** Called with the new project's id once it can be read (its board included). */
@@ -77,26 +90,19 @@ export function NewProjectDialog({ onClose, onCreated }: Props) {
     if (Object.keys(found).length) return;
     setSaving(true);
     setFailure(null);
-    let projectId: string;
+    let created: { project_id: string; version: number };
     try {
-      const created = await createProject(projectRequest(fields));
-      projectId = created.project_id;
-      // Read our own write: the project, then its board (another read model), before showing it.
-      await fetchProject(projectId, created.version);
+      created = await createProject(projectRequest(fields));
     } catch (err) {
       setFailure(err);
       setSaving(false);
       return;
     }
-    for (let i = 0; i < 50; i++) {
-      try {
-        queryClient.setQueryData(boardKey(projectId), await fetchFilteredBoard(projectId, undefined));
-        break;
-      } catch (err) {
-        if (!(err instanceof ApiError) || err.status !== 404) break;
-        await sleep(100);
-      }
-    }
+    const projectId = created.project_id;
+    // Read our own write: the project, then its board (another read model), before showing it.
+    await untilFound(() => fetchProject(projectId, created.version));
+    const board = await untilFound(() => fetchFilteredBoard(projectId, undefined));
+    if (board) queryClient.setQueryData(boardKey(projectId), board);
     await queryClient.invalidateQueries({ queryKey: projectsKey });
     setSaving(false);
     onCreated(projectId);

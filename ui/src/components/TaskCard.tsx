@@ -106,11 +106,18 @@ interface SortableProps {
   measureRef?: (el: HTMLElement | null) => void;
 }
 
+/**
+ * No animation of the cards that shift when a drop changes their index: it would measure each of them
+ * (a forced layout) and render them again, in the drop's own task.
+ */
+const noLayoutAnimation = () => false;
+
 /** A card that can be dragged (pointer: anywhere on it; keyboard: its handle button). */
 export const SortableTaskCard = memo(function SortableTaskCard({ card, openHref, index, top, measureRef }: SortableProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.task_id,
     data: { column: card.column },
+    animateLayoutChanges: noLayoutAnimation,
   });
   const ref = useCallback(
     (el: HTMLLIElement | null) => {

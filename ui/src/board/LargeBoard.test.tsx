@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Board } from '../api';
 import { BoardColumns, VIRTUALIZE_FROM } from '../components/BoardView';
+import { sameCardView } from '../components/TaskCard';
 import { card, DEFAULT_COLUMNS } from '../test/fixtures';
 import { fakeBoardLayout } from '../test/server';
 
@@ -73,5 +74,16 @@ describe('a long column', () => {
     expect(rendered('In Progress')).toContain('Card 1');
     expect(within(column('To Do')).getByText(String(LONG - 1))).toBeInTheDocument();
     layout.mockRestore();
+  });
+});
+
+describe('sameCardView', () => {
+  it('ignores the rank (renumbered by an optimistic move) and nothing else', () => {
+    const a = card({ task_id: 't1', title: 'A', column: 'todo', rank: 'a0', labels: ['x'] });
+    expect(sameCardView(a, { ...a, rank: 3 })).toBe(true);
+    expect(sameCardView(a, { ...a, column: 'done' })).toBe(false);
+    expect(sameCardView(a, { ...a, title: 'B' })).toBe(false);
+    expect(sameCardView(a, { ...a, labels: ['x'] })).toBe(false);
+    expect(sameCardView(a, { ...a, moxxy: { job_id: 'j' } })).toBe(false);
   });
 });

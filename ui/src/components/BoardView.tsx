@@ -63,6 +63,10 @@ export function BoardView({ board, projectName, vision, stream = 'off', refreshi
   );
 }
 
+// Constant, so the sensors (and with them every card's drag listeners) stay the same from one render to the next.
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 /** Columns with sortable cards: drag with the pointer, or focus a card's handle and use Space + arrows. */
 export function BoardColumns({
   board,
@@ -87,10 +91,7 @@ export function BoardColumns({
     return next;
   }, [shown]);
   const [active, setActive] = useState<Card | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const titleOf = (id: unknown) =>
     columns.flatMap((c) => c.tasks).find((t) => t.task_id === id)?.title ?? columns.find((c) => c.id === id)?.name ?? String(id);
   const where = (id: unknown) => {

@@ -95,7 +95,30 @@ export const TaskCard = memo(function TaskCard({ card, openHref, handleProps, dr
       )}
     </article>
   );
-});
+}, sameTaskCardProps);
+
+function sameTaskCardProps(a: Props, b: Props): boolean {
+  return (
+    a.openHref === b.openHref &&
+    a.handleProps === b.handleProps &&
+    a.dragListeners === b.dragListeners &&
+    a.overlay === b.overlay &&
+    sameCardView(a.card, b.card)
+  );
+}
+
+/**
+ * Whether two versions of a card render the same: every field but the rank (an optimistic move renumbers
+ * the ranks of the columns it touches; a rank is never shown), nested values by identity.
+ */
+export function sameCardView(a: Card, b: Card): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key !== 'rank' && a[key as keyof Card] !== b[key as keyof Card]) return false;
+  }
+  return true;
+}
 
 interface SortableProps {
   card: Card;
@@ -141,4 +164,14 @@ export const SortableTaskCard = memo(function SortableTaskCard({ card, openHref,
       <TaskCard card={card} openHref={openHref} dragListeners={pointerListeners} handleProps={handleProps} />
     </li>
   );
-});
+}, sameSortableProps);
+
+function sameSortableProps(a: SortableProps, b: SortableProps): boolean {
+  return (
+    a.openHref === b.openHref &&
+    a.index === b.index &&
+    a.top === b.top &&
+    a.measureRef === b.measureRef &&
+    sameCardView(a.card, b.card)
+  );
+}

@@ -7,7 +7,10 @@
 //      a second window follows through the board stream; after a reload the
 //      card is still in its new column;
 //   2. create a task through the New Task dialog and see it on the board;
-//   3. open the task drawer of the new card.
+//   3. open the task drawer of the new card;
+//   4. (with BATON_REPO_PATH) create a project with the sidebar's New project
+//      dialog: a relative path is refused with the server's message and the
+//      form keeps its input; with the repository's path the new board opens.
 //
 //   BATON_URL=http://127.0.0.1:12345 BATON_PROJECT_ID=<id> BATON_DRAG_TITLE='<title>' \
 //     BATON_TARGET_COLUMN=review node ui/e2e/board-dnd.e2e.mjs
@@ -18,10 +21,12 @@
 //   BATON_DRAG_TITLE     exact title of the card to drag (required)
 //   BATON_TARGET_COLUMN  id of the column to drop it in (required; must differ from the card's)
 //   BATON_NEW_TITLE      title of the task to create in the dialog (default: "Created in the dialog <time>")
+//   BATON_REPO_PATH      absolute path of a git repository on the server's machine (step 4 runs only with it)
+//   BATON_NEW_PROJECT    name of the project to create (default: "Made in the browser <time>")
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
 //
 // Output: progress lines, the figures as "METRIC <name> <value> ms", then
-// "3 passed, 0 failed" (exit 0), or a "FAIL ..." line and "... failed" (exit 1).
+// "3 passed, 0 failed" (4 with BATON_REPO_PATH; exit 0), or a "FAIL ..." line and "... failed" (exit 1).
 // Screenshots: docs/screenshots/board.png and board-drawer.png (repository root);
 // on failure ui/target/e2e/board-dnd-failure.png.
 import { mkdirSync } from 'node:fs';
@@ -228,6 +233,36 @@ async function main() {
     await page.screenshot({ path: join(shotsDir, 'board-drawer.png') });
     log('the task drawer shows the new task and its checklist');
     passed++;
+
+    // ---- 4. New project dialog ----
+    const repoPath = process.env.BATON_REPO_PATH;
+    if (repoPath) {
+      const projectName = process.env.BATON_NEW_PROJECT || `Made in the browser ${Date.now()}`;
+      await page.getByRole('button', { name: 'New project' }).click();
+      const form = page.getByRole('dialog', { name: 'New project' });
+      await form.waitFor({ timeout: STEP_MS });
+      await form.getByLabel('Name', { exact: true }).fill(projectName);
+      await form.getByLabel('Vision').fill('Created from the New project dialog');
+      await form.getByLabel('Local path', { exact: true }).fill('not/an/absolute/path');
+      await form.getByLabel('Test command').fill('true');
+      await form.getByRole('button', { name: 'Create project' }).click();
+      const refusal = form.getByRole('alert');
+      await refusal.waitFor({ timeout: STEP_MS });
+      log(`a relative path is refused: ${await refusal.innerText()}`);
+      if ((await form.getByLabel('Name', { exact: true }).inputValue()) !== projectName) throw new Error('the form lost its input after a refusal');
+      await form.getByLabel('Local path', { exact: true }).fill(repoPath);
+      await form.getByRole('button', { name: 'Create project' }).click();
+      await form.waitFor({ state: 'detached', timeout: STEP_MS });
+      await page.getByRole('heading', { level: 1, name: projectName, exact: true }).waitFor({ timeout: STEP_MS });
+      await page.locator('main section[data-column-id]').first().waitFor({ timeout: STEP_MS });
+      if (!/#\/p\/[^/?]+/.test(page.url())) throw new Error(`the new board's URL does not name a project: ${page.url()}`);
+      await page
+        .getByRole('navigation', { name: 'Projects' })
+        .getByRole('link', { name: new RegExp(projectName) })
+        .waitFor({ timeout: STEP_MS });
+      log(`project "${projectName}" created in the dialog; its board is open at ${page.url()}`);
+      passed++;
+    }
     return finish(true);
   } catch (e) {
     await page.screenshot({ path: join(failureDir, 'board-dnd-failure.png'), timeout: 5_000 }).catch(() => {});

@@ -176,7 +176,7 @@ describe('App', () => {
     const main = screen.getByRole('main');
     expect(
       await within(main).findByText(
-        (_, el) => el?.tagName === 'P' && el.textContent === 'No projects yet — create one with POST /api/v1/projects',
+        (_, el) => el?.tagName === 'P' && el.textContent === 'No projects yet — create one with the New project button (or POST /api/v1/projects)',
       ),
     ).toBeInTheDocument();
     expect(FakeEventSource.instances).toHaveLength(0);

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { HashRouter, Navigate, useMatch, useRoutes, type RouteObject } from 'react-router';
+import { HashRouter, Navigate, useMatch, useNavigate, useRoutes, type RouteObject } from 'react-router';
 import { ErrorState } from './components/ErrorState';
 import { Sidebar } from './components/Sidebar';
 import { BoardPage } from './board/BoardPage';
+import { NewProjectDialog } from './board/NewProjectDialog';
 import { resolveSelectedProject } from './board';
 import { useProjects } from './hooks';
 
@@ -55,6 +56,8 @@ function Shell({ extraRoutes }: { extraRoutes: RouteObject[] }) {
   const projects = useProjects();
   const match = useMatch('/p/:projectId/*');
   const element = useRoutes([...extraRoutes, ...baseRoutes]);
+  const navigate = useNavigate();
+  const [newProject, setNewProject] = useState(false);
   return (
     <div className="app">
       <Sidebar
@@ -62,10 +65,20 @@ function Shell({ extraRoutes }: { extraRoutes: RouteObject[] }) {
         loading={projects.isPending}
         failed={projects.isError}
         selectedId={match?.params.projectId ?? null}
+        onNewProject={() => setNewProject(true)}
       />
       <main className="main" aria-labelledby="page-title">
         {element}
       </main>
+      {newProject && (
+        <NewProjectDialog
+          onClose={() => setNewProject(false)}
+          onCreated={(id) => {
+            setNewProject(false);
+            navigate(`/p/${encodeURIComponent(id)}`);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -88,7 +101,7 @@ function Home() {
     <div className="state state-empty">
       <h1 id="page-title">No projects</h1>
       <p>
-        No projects yet — create one with <code>POST /api/v1/projects</code>
+        No projects yet — create one with the <strong>New project</strong> button (or <code>POST /api/v1/projects</code>)
       </p>
     </div>
   );

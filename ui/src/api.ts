@@ -301,3 +301,23 @@ export const agentsPath = '/api/v1/agents';
 export const fetchAgents = (signal?: AbortSignal) => apiGet<Page<AgentProfile>>(`${agentsPath}?limit=500`, signal);
 export const createAgent = (agent: NewAgentProfile) =>
   apiSend<{ agent_profile_id: string; version: number }>('POST', agentsPath, agent);
+
+// ---- Projects ----
+
+export interface NewProject {
+  name: string;
+  vision?: string;
+  /** Exactly one of repo_url / local_path. */
+  repo_url?: string;
+  local_path?: string;
+  default_branch?: string;
+  commands?: { install?: string; test?: string; lint?: string };
+}
+
+const projectPath = (projectId: string) => `${projectsPath}/${encodeURIComponent(projectId)}`;
+
+export const createProject = (project: NewProject) =>
+  apiSend<{ project_id: string; version: number }>('POST', projectsPath, project);
+/** The project once its read model has caught up with `minVersion` (read your own write). */
+export const fetchProject = (projectId: string, minVersion?: number, signal?: AbortSignal) =>
+  apiGet<Project>(projectPath(projectId) + (minVersion !== undefined ? `?min_version=${minVersion}` : ''), signal);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { replaceEqualDeep, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ApiError,
   fetchAgents,
@@ -39,11 +39,24 @@ export function useProjects() {
   });
 }
 
+/** Boards made by an optimistic move: already share what they can with the board they came from. */
+const optimisticBoards = new WeakSet<object>();
+
+/**
+ * Structural sharing for boards: a board read from the server keeps the objects of the cards that did not
+ * change (so they are not rendered again); an optimistic board is taken as it is, since the deep comparison
+ * of a 2,000-card board would cost the drop several milliseconds.
+ */
+export function shareBoard(previous: unknown, next: unknown): unknown {
+  return next && typeof next === 'object' && optimisticBoards.has(next) ? next : replaceEqualDeep(previous, next);
+}
+
 export function useBoard(projectId: string | null, filters?: BoardFilters) {
   return useQuery({
     queryKey: boardKey(projectId ?? '', filters),
     queryFn: ({ signal }) => fetchFilteredBoard(projectId!, filters, signal),
     enabled: projectId !== null,
+    structuralSharing: shareBoard,
     // The stream keeps an open board current; a board opened again (after another page) is read again at once.
     refetchOnMount: 'always',
     // Keep the cards on screen while a new filter's board loads.
@@ -84,7 +97,11 @@ export function useMoveTask(projectId: string, filters?: BoardFilters) {
       const previous = queryClient.getQueryData<Board>(key);
       // A refetch under way would overwrite the optimistic board with the old one.
       void queryClient.cancelQueries({ queryKey: boardKey(projectId) });
-      if (previous) queryClient.setQueryData<Board>(key, applyMove(previous, command.task_id, command));
+      if (previous) {
+        const next = applyMove(previous, command.task_id, command);
+        optimisticBoards.add(next);
+        queryClient.setQueryData<Board>(key, next);
+      }
       setError(null);
       const { task_id, ...request } = command;
       try {

@@ -225,35 +225,49 @@ describe('New Task dialog', () => {
 });
 
 describe('New Agent Profile dialog', () => {
-  it('needs a name and, for the command adapter, the command; sends the profile', async () => {
+  it("creates a profile with the settings page's form and reads the board's agent list again", async () => {
     renderApp();
     fireEvent.click(await screen.findByRole('button', { name: 'New Agent Profile' }));
     const dialog = screen.getByRole('dialog', { name: 'New agent profile' });
+    expect(within(dialog).getByRole('form', { name: 'New agent profile' })).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Name')).toHaveFocus();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Create profile' }));
-    expect(within(dialog).getByText('A name is required.')).toBeInTheDocument();
-    expect(within(dialog).getByText('The command adapter needs the program to run.')).toBeInTheDocument();
-    expect(server.commands()).toHaveLength(0);
+    const agentReads = server.sent('GET', '/api/v1/agents?limit=500').length;
 
     fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'echo bot' } });
-    fireEvent.change(within(dialog).getByLabelText('Command (one argument per line)'), {
-      target: { value: 'sh\n-c\necho hi > out.txt\n' },
-    });
+    fireEvent.change(within(dialog).getByLabelText(/^Command/), { target: { value: 'sh\n-c\necho hi > out.txt\n' } });
     fireEvent.change(within(dialog).getByLabelText('Role'), { target: { value: 'builder' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Create profile' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(server.sent('POST', '/api/v1/agents')[0].body).toEqual({
       name: 'echo bot',
       adapter: 'command',
-      role: 'builder',
+      model: null,
       command: ['sh', '-c', 'echo hi > out.txt'],
+      env: {},
+      role: 'builder',
     });
+    await waitFor(() => expect(server.sent('GET', '/api/v1/agents?limit=500').length).toBeGreaterThan(agentReads));
   });
 
-  it('offers every adapter and asks no command for the others', async () => {
+  it("shows the server's refusal and keeps the input", async () => {
+    server.on((call) =>
+      call.method === 'POST' && call.url === '/api/v1/agents'
+        ? { status: 400, body: fail('VALIDATION_FAILED', 'the command adapter needs a command') }
+        : undefined,
+    );
     renderApp();
     fireEvent.click(await screen.findByRole('button', { name: 'New Agent Profile' }));
     const dialog = screen.getByRole('dialog', { name: 'New agent profile' });
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'no command' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('the command adapter needs a command');
+    expect(within(dialog).getByLabelText('Name')).toHaveValue('no command');
+  });
+
+  it('offers every adapter; Cancel and Escape close it', async () => {
+    renderApp();
+    fireEvent.click(await screen.findByRole('button', { name: 'New Agent Profile' }));
+    let dialog = screen.getByRole('dialog', { name: 'New agent profile' });
     const adapter = within(dialog).getByLabelText('Adapter');
     expect(within(adapter).getAllByRole('option').map((o) => o.textContent)).toEqual([
       'command',
@@ -263,8 +277,10 @@ describe('New Agent Profile dialog', () => {
       'gemini',
       'moxxy',
     ]);
-    fireEvent.change(adapter, { target: { value: 'codex' } });
-    expect(within(dialog).queryByLabelText('Command (one argument per line)')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'New Agent Profile' }));
+    dialog = screen.getByRole('dialog', { name: 'New agent profile' });
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });

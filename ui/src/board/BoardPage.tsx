@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { BoardView } from '../components/BoardView';
@@ -28,6 +28,8 @@ export function BoardPage() {
     [columns],
   );
   const agentList = agents.data?.items ?? [];
+  // Stable while the URL stays: the board's columns and cards are memoized on it.
+  const openHref = useCallback((id: string) => `?${withFilter(params, 'task', id)}`, [params]);
 
   if (board.isError && !board.data) {
     return <ErrorState title="Could not load the board" error={board.error} onRetry={() => board.refetch()} />;
@@ -40,7 +42,6 @@ export function BoardPage() {
     );
   }
 
-  const openHref = (id: string) => `?${withFilter(params, 'task', id)}`;
   const closeDrawer = () => {
     const next = new URLSearchParams(params);
     next.delete('task');

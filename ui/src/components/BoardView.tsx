@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import {
   closestCorners,
@@ -13,6 +13,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Board, BoardColumn, Card } from '../api';
 import { applyMove, boardColumns, dropTarget, planMove } from '../board';
@@ -62,6 +63,10 @@ export function BoardView({ board, projectName, vision, stream = 'off', refreshi
   );
 }
 
+// Constant, so the sensors (and with them every card's drag listeners) stay the same from one render to the next.
+const POINTER_OPTIONS = { activationConstraint: { distance: 5 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 /** Columns with sortable cards: drag with the pointer, or focus a card's handle and use Space + arrows. */
 export function BoardColumns({
   board,
@@ -75,12 +80,18 @@ export function BoardColumns({
   const [dropped, setDropped] = useState<{ base: Board; board: Board } | null>(null);
   useEffect(() => setDropped(null), [board]);
   const shown = dropped && dropped.base === board ? dropped.board : board;
-  const columns = useMemo(() => boardColumns(shown), [shown]);
+  // A column whose cards did not change keeps its object, so it is not rendered again (a move touches two).
+  const previous = useRef<Map<string, BoardColumn>>(new Map());
+  const columns = useMemo(() => {
+    const next = boardColumns(shown).map((column) => {
+      const before = previous.current.get(column.id);
+      return before && sameColumn(before, column) ? before : column;
+    });
+    previous.current = new Map(next.map((c) => [c.id, c]));
+    return next;
+  }, [shown]);
   const [active, setActive] = useState<Card | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, KEYBOARD_OPTIONS));
   const titleOf = (id: unknown) =>
     columns.flatMap((c) => c.tasks).find((t) => t.task_id === id)?.title ?? columns.find((c) => c.id === id)?.name ?? String(id);
   const where = (id: unknown) => {
@@ -135,7 +146,12 @@ export function BoardColumns({
     >
       <div className="columns" tabIndex={0} role="region" aria-label={`${projectName} board columns`}>
         {columns.map((column) => (
-          <Column key={column.id} column={column} openHref={openHref} />
+          <Column
+            key={column.id}
+            column={column}
+            openHref={openHref}
+            activeId={active && column.tasks.some((t) => t.task_id === active.task_id) ? active.task_id : null}
+          />
         ))}
       </div>
       <DragOverlay dropAnimation={null}>{active ? <TaskCard card={active} overlay /> : null}</DragOverlay>
@@ -143,8 +159,34 @@ export function BoardColumns({
   );
 }
 
-function Column({ column, openHref }: { column: BoardColumn; openHref?: (taskId: string) => string }) {
+function sameColumn(a: BoardColumn, b: BoardColumn): boolean {
+  return a.name === b.name && a.tasks.length === b.tasks.length && a.tasks.every((t, i) => t === b.tasks[i]);
+}
+
+/** Columns with more cards than this render only the cards in view (and the one being dragged). */
+export const VIRTUALIZE_FROM = 60;
+/** A card's height before it is measured (a title, a row of badges, labels). */
+const ESTIMATED_CARD_PX = 100;
+const CARD_GAP_PX = 8;
+
+interface ColumnProps {
+  column: BoardColumn;
+  openHref?: (taskId: string) => string;
+  /** The card being dragged, if any (a virtualized column keeps it rendered). */
+  activeId: string | null;
+}
+
+const Column = memo(function Column({ column, openHref, activeId }: ColumnProps) {
+  const scrollRef = useRef<HTMLDivElement | null>(null);
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
+  const setScrollRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      scrollRef.current = el;
+      setNodeRef(el);
+    },
+    [setNodeRef],
+  );
+  const ids = useMemo(() => column.tasks.map((t) => t.task_id), [column.tasks]);
   return (
     <section className={`column${isOver ? ' column-over' : ''}`} aria-label={column.name} data-column-id={column.id}>
       <header className="column-header">
@@ -154,14 +196,77 @@ function Column({ column, openHref }: { column: BoardColumn; openHref?: (taskId:
           <span className="sr-only"> {column.tasks.length === 1 ? 'card' : 'cards'}</span>
         </span>
       </header>
-      <SortableContext id={column.id} items={column.tasks.map((t) => t.task_id)} strategy={verticalListSortingStrategy}>
-        <ol className="cards" ref={setNodeRef}>
-          {column.tasks.map((card) => (
-            <SortableTaskCard key={card.task_id} card={card} openHref={openHref?.(card.task_id)} />
-          ))}
-          {column.tasks.length === 0 && <li className="empty-column">No cards</li>}
-        </ol>
-      </SortableContext>
+      <div className="cards-scroll" ref={setScrollRef}>
+        <SortableContext id={column.id} items={ids} strategy={verticalListSortingStrategy}>
+          {column.tasks.length > VIRTUALIZE_FROM ? (
+            <VirtualCards tasks={column.tasks} openHref={openHref} activeId={activeId} scrollRef={scrollRef} />
+          ) : (
+            <ol className="cards">
+              {column.tasks.map((card) => (
+                <SortableTaskCard key={card.task_id} card={card} openHref={openHref?.(card.task_id)} />
+              ))}
+              {column.tasks.length === 0 && <li className="empty-column">No cards</li>}
+            </ol>
+          )}
+        </SortableContext>
+      </div>
     </section>
+  );
+});
+
+/**
+ * A long column's cards: only those in (and near) the column's visible area are in the DOM, each
+ * absolutely placed at its offset, plus the card being dragged wherever it is (dnd-kit needs its
+ * node for the whole drag). Heights are measured as cards render.
+ */
+function VirtualCards({
+  tasks,
+  openHref,
+  activeId,
+  scrollRef,
+}: {
+  tasks: Card[];
+  openHref?: (taskId: string) => string;
+  activeId: string | null;
+  scrollRef: RefObject<HTMLDivElement | null>;
+}) {
+  const activeIndex = activeId ? tasks.findIndex((t) => t.task_id === activeId) : -1;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex >= 0 && !indexes.includes(activeIndex)) {
+        indexes.push(activeIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [activeIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: tasks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_CARD_PX,
+    getItemKey: (index) => tasks[index].task_id,
+    gap: CARD_GAP_PX,
+    overscan: 4,
+    rangeExtractor,
+    initialRect: { width: 300, height: 800 },
+  });
+  return (
+    <ol className="cards cards-virtual" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const card = tasks[item.index];
+        return (
+          <SortableTaskCard
+            key={card.task_id}
+            card={card}
+            openHref={openHref?.(card.task_id)}
+            index={item.index}
+            top={item.start}
+            measureRef={virtualizer.measureElement}
+          />
+        );
+      })}
+    </ol>
   );
 }

@@ -7,10 +7,12 @@ interface Props {
   loading: boolean;
   failed?: boolean;
   selectedId: string | null;
+  /** Opens the New project dialog (the button is shown only with it). */
+  onNewProject?: () => void;
 }
 
 /** Brand, the project selector and the links to the app's pages. */
-export function Sidebar({ projects, loading, failed = false, selectedId }: Props) {
+export function Sidebar({ projects, loading, failed = false, selectedId, onNewProject }: Props) {
   return (
     <div className="sidebar">
       <p className="brand">Baton</p>
@@ -38,9 +40,16 @@ export function Sidebar({ projects, loading, failed = false, selectedId }: Props
         </ul>
       </nav>
       <nav aria-labelledby="projects-heading">
-        <h2 id="projects-heading" className="sidebar-heading">
-          Projects
-        </h2>
+        <div className="sidebar-heading-row">
+          <h2 id="projects-heading" className="sidebar-heading">
+            Projects
+          </h2>
+          {onNewProject && (
+            <button type="button" className="sidebar-button" onClick={onNewProject}>
+              New project
+            </button>
+          )}
+        </div>
         {loading && !failed && <p className="sidebar-note">Loading…</p>}
         {failed && !projects && <p className="sidebar-note">Project list unavailable</p>}
         {projects && projects.length === 0 && <p className="sidebar-note">None yet</p>}

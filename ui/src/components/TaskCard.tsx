@@ -1,4 +1,4 @@
-import type { CSSProperties, HTMLAttributes } from 'react';
+import { memo, useCallback, useMemo, type CSSProperties, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -16,7 +16,7 @@ interface Props {
   overlay?: boolean;
 }
 
-export function TaskCard({ card, openHref, handleProps, dragListeners, overlay = false }: Props) {
+export const TaskCard = memo(function TaskCard({ card, openHref, handleProps, dragListeners, overlay = false }: Props) {
   const titleId = `task-${card.task_id}-title${overlay ? '-overlay' : ''}`;
   const priority = priorityBadge(card.priority);
   const labels = card.labels ?? [];
@@ -95,28 +95,83 @@ export function TaskCard({ card, openHref, handleProps, dragListeners, overlay =
       )}
     </article>
   );
+}, sameTaskCardProps);
+
+function sameTaskCardProps(a: Props, b: Props): boolean {
+  return (
+    a.openHref === b.openHref &&
+    a.handleProps === b.handleProps &&
+    a.dragListeners === b.dragListeners &&
+    a.overlay === b.overlay &&
+    sameCardView(a.card, b.card)
+  );
 }
 
+/**
+ * Whether two versions of a card render the same: every field but the rank (an optimistic move renumbers
+ * the ranks of the columns it touches; a rank is never shown), nested values by identity.
+ */
+export function sameCardView(a: Card, b: Card): boolean {
+  if (a === b) return true;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (key !== 'rank' && a[key as keyof Card] !== b[key as keyof Card]) return false;
+  }
+  return true;
+}
+
+interface SortableProps {
+  card: Card;
+  openHref?: string;
+  /** In a virtualized column: the card's index, its offset from the list's top, and the ref that measures it. */
+  index?: number;
+  top?: number;
+  measureRef?: (el: HTMLElement | null) => void;
+}
+
+/**
+ * No animation of the cards that shift when a drop changes their index: it would measure each of them
+ * (a forced layout) and render them again, in the drop's own task.
+ */
+const noLayoutAnimation = () => false;
+
 /** A card that can be dragged (pointer: anywhere on it; keyboard: its handle button). */
-export function SortableTaskCard({ card, openHref }: { card: Card; openHref?: string }) {
+export const SortableTaskCard = memo(function SortableTaskCard({ card, openHref, index, top, measureRef }: SortableProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: card.task_id,
     data: { column: card.column },
+    animateLayoutChanges: noLayoutAnimation,
   });
+  const ref = useCallback(
+    (el: HTMLLIElement | null) => {
+      setNodeRef(el);
+      measureRef?.(el);
+    },
+    [setNodeRef, measureRef],
+  );
   const style: CSSProperties = {
     transform: CSS.Translate.toString(transform),
     transition,
   };
+  if (top !== undefined) style.top = top;
   // The keyboard listener must sit on the handle only (Enter on the title link opens the drawer).
-  const { onKeyDown, ...pointerListeners } = (listeners ?? {}) as Record<string, never>;
+  const [pointerListeners, handleProps] = useMemo(() => {
+    const { onKeyDown, ...pointer } = (listeners ?? {}) as Record<string, never>;
+    return [pointer, { ...attributes, ref: setActivatorNodeRef, onKeyDown }] as const;
+  }, [listeners, attributes, setActivatorNodeRef]);
   return (
-    <li ref={setNodeRef} style={style} className={isDragging ? 'dragging' : undefined}>
-      <TaskCard
-        card={card}
-        openHref={openHref}
-        dragListeners={pointerListeners}
-        handleProps={{ ...attributes, ref: setActivatorNodeRef, onKeyDown }}
-      />
+    <li ref={ref} style={style} className={isDragging ? 'dragging' : undefined} data-index={index}>
+      <TaskCard card={card} openHref={openHref} dragListeners={pointerListeners} handleProps={handleProps} />
     </li>
+  );
+}, sameSortableProps);
+
+function sameSortableProps(a: SortableProps, b: SortableProps): boolean {
+  return (
+    a.openHref === b.openHref &&
+    a.index === b.index &&
+    a.top === b.top &&
+    a.measureRef === b.measureRef &&
+    sameCardView(a.card, b.card)
   );
 }

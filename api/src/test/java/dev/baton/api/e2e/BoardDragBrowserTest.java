@@ -1,6 +1,7 @@
 package dev.baton.api.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The interactive board in a real headless Chromium (ui/e2e/board-dnd.e2e.mjs): a card dragged to another column
  * shows there at once, in a second window too, and is still there after a reload; a task created in the New Task
- * dialog appears on the board; its drawer opens. The script prints the drag figures (METRIC lines).
+ * dialog appears on the board; its drawer opens; a project created with the New project dialog (refused first, for a
+ * relative path) opens its board. The script prints the drag figures (METRIC lines).
  */
 class BoardDragBrowserTest extends IntegrationTest {
 
@@ -39,6 +41,9 @@ class BoardDragBrowserTest extends IntegrationTest {
         browser.environment().put("BATON_DRAG_TITLE", dragged);
         browser.environment().put("BATON_TARGET_COLUMN", "review");
         browser.environment().put("BATON_NEW_TITLE", created);
+        String newProject = uniqueName("Made in the browser");
+        browser.environment().put("BATON_REPO_PATH", GitRepos.create().toString());
+        browser.environment().put("BATON_NEW_PROJECT", newProject);
         Process node = browser.start();
         node.getOutputStream().close();
         boolean finished = node.waitFor(90, TimeUnit.SECONDS);
@@ -49,10 +54,11 @@ class BoardDragBrowserTest extends IntegrationTest {
         System.out.println(output);
         assertThat(finished).as("the browser test finished in time: %s", output).isTrue();
         assertThat(node.exitValue()).as("browser test output:%n%s", output).isZero();
-        assertThat(output).contains("3 passed, 0 failed").contains("METRIC drop_to_server_answer");
+        assertThat(output).contains("4 passed, 0 failed").contains("METRIC drop_to_server_answer");
 
         // What the browser did went through the API.
         JsonNode board = awaitBoard(projectId, "", b -> b.toString().contains(created));
+        assertThat(api.get("/api/v1/projects?limit=500").expect(200).data().toString()).contains(newProject);
         for (JsonNode column : board.get("columns")) {
             for (JsonNode card : column.get("tasks")) {
                 if (card.get("title").asText().equals(dragged)) {

@@ -1,6 +1,7 @@
 // Server state of the plan and run pages (TanStack Query) and the run's live stream.
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { shouldRetry } from '../hooks';
 import { ApiError } from '../api';
 import { planApi, planPaths, type RunDiagram } from './api';
 import { applyNodeEvent, parseRunEvent } from './runModel';
@@ -13,10 +14,14 @@ export const planKeys = {
   diagram: (runId: string) => ['run-diagram', runId] as const,
 };
 
-function retry(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
-  return failureCount < 2;
+const retry = shouldRetry;
+
+/** A run just started may not be in the read model yet: its 404 is tried again a few times, soon. */
+function retryUntilProjected(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status === 404) return failureCount < 6;
+  return shouldRetry(failureCount, error);
 }
+const soon = 300;
 
 export function usePlanProject(projectId: string) {
   return useQuery({ queryKey: planKeys.project(projectId), queryFn: () => planApi.project(projectId), retry });
@@ -37,11 +42,21 @@ export function useAgents(enabled: boolean) {
 }
 
 export function useRun(runId: string) {
-  return useQuery({ queryKey: planKeys.run(runId), queryFn: () => planApi.run(runId), retry });
+  return useQuery({
+    queryKey: planKeys.run(runId),
+    queryFn: () => planApi.run(runId),
+    retry: retryUntilProjected,
+    retryDelay: soon,
+  });
 }
 
 export function useRunDiagram(runId: string) {
-  return useQuery({ queryKey: planKeys.diagram(runId), queryFn: () => planApi.diagram(runId), retry });
+  return useQuery({
+    queryKey: planKeys.diagram(runId),
+    queryFn: () => planApi.diagram(runId),
+    retry: retryUntilProjected,
+    retryDelay: soon,
+  });
 }
 
 export type StreamState = 'off' | 'connecting' | 'live' | 'reconnecting';

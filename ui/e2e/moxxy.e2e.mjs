@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser end-to-end check of the moxxy settings, against a running Baton server and a fake moxxy that the launcher
 // (api/src/test/java/dev/baton/api/e2e/MoxxyBrowserTest.java) started: connect with a token (never shown again),
-// create a moxxy agent, set a vault key, start an orchestration job from a board task, see it executing, cancel it.
+// create a moxxy agent, set a vault key, see the templates, start an orchestration job from a board task, see it executing, cancel it.
 //
 // Environment (all required): BATON_URL, BATON_PROJECT_ID, BATON_TASK_TITLE, MOXXY_URL, MOXXY_TOKEN;
 // CHROMIUM_PATH (default /usr/bin/chromium).
@@ -44,6 +44,9 @@ run(async ({ page, env, passed }) => {
   await vault.getByRole('button', { name: 'Set in vault' }).click();
   await vault.getByRole('status').filter({ hasText: "GITHUB_TOKEN set in moxxy's vault" }).waitFor({ timeout: STEP_MS });
   log('vault key set');
+
+  await page.getByRole('list', { name: 'Templates' }).getByText('builder-checker-merger').waitFor({ timeout: STEP_MS });
+  log("the agent's seeded templates are listed");
 
   const start = page.getByRole('form', { name: 'Start orchestration' });
   await start.getByLabel(env.BATON_TASK_TITLE).check();

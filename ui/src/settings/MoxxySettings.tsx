@@ -169,6 +169,7 @@ export function MoxxyAgents() {
       </form>
       {create.isError && <ErrorText error={create.error} />}
       {agents.data && agents.data.items.length > 0 && <VaultForm agents={agents.data.items} />}
+      {agents.data && agents.data.items.length > 0 && <Templates agents={agents.data.items} />}
     </div>
   );
 }
@@ -211,6 +212,55 @@ export function VaultForm({ agents }: { agents: string[] }) {
       {save.isSuccess && <span role="status">{key} set in moxxy's vault</span>}
       {save.isError && <ErrorText error={save.error} />}
     </form>
+  );
+}
+
+interface Template {
+  template_id: string;
+  name: string;
+  description: string;
+  default_worker_mode: string | null;
+  spawn_profiles: { role: string }[];
+}
+
+/** An agent's orchestrator templates (moxxy seeds six), each with its roles; one can be deleted. */
+export function Templates({ agents }: { agents: string[] }) {
+  const client = useQueryClient();
+  const [agent, setAgent] = useState(agents[0]);
+  const key = ['settings', 'moxxy', 'templates', agent];
+  const templates = useQuery({ queryKey: key, queryFn: () => call<Items<Template>>('GET', paths.templates(agent)) });
+  const remove = useMutation({
+    mutationFn: (templateId: string) => call('DELETE', `${paths.templates(agent)}/${encodeURIComponent(templateId)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
+  return (
+    <div>
+      <h3>Orchestrator templates</h3>
+      <label>
+        Agent{' '}
+        <select value={agent} onChange={(e) => setAgent(e.target.value)} aria-label="Templates of agent">
+          {agents.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
+      {templates.isError && <ErrorText error={templates.error} />}
+      {remove.isError && <ErrorText error={remove.error} />}
+      <ul className="settings-list" aria-label="Templates">
+        {templates.data?.items.map((t) => (
+          <li key={t.template_id}>
+            <span>
+              <strong>{t.name}</strong> <code>{t.template_id}</code> — {t.description}
+              {t.default_worker_mode ? ` · ${t.default_worker_mode}` : ''} · roles:{' '}
+              {t.spawn_profiles.map((p) => p.role).join(', ') || 'none'}
+            </span>
+            <button type="button" onClick={() => remove.mutate(t.template_id)} aria-label={`Delete template ${t.template_id}`}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

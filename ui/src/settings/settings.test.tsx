@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { argvOf, envOf } from './api';
 import { ProfileForm } from './AgentProfiles';
-import { ConnectionForm, MoxxyJobs, VaultForm } from './MoxxySettings';
+import { ConnectionForm, MoxxyJobs, Templates, VaultForm } from './MoxxySettings';
 import { SettingsPage } from './SettingsPage';
 
 type Reply = { status: number; body: unknown };
@@ -207,5 +207,21 @@ describe('moxxy', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start orchestration' }));
     await waitFor(() => expect(sent('POST', '/api/v1/projects/p1/moxxy-jobs')[0]?.body).toEqual({ task_ids: ['t1'] }));
     await waitFor(() => expect(sent('GET', '/api/v1/moxxy-jobs/j3?min_version=0')).toHaveLength(1));
+  });
+
+  it('lists an agent\'s templates with their roles and deletes one', async () => {
+    replies['GET /api/v1/moxxy/agents/default/orchestrate/templates'] = ok({
+      items: [
+        { template_id: 'simple', name: 'Simple', description: 'One worker', default_worker_mode: 'ephemeral', spawn_profiles: [{ role: 'worker' }] },
+        { template_id: 'builder-checker-merger', name: 'BCM', description: 'Three roles', default_worker_mode: null,
+          spawn_profiles: [{ role: 'builder' }, { role: 'checker' }, { role: 'merger' }] },
+      ],
+    });
+    replies['DELETE /api/v1/moxxy/agents/default/orchestrate/templates/simple'] = ok({ template_id: 'simple', deleted: true });
+    renderWith(<Templates agents={['default']} />);
+    const list = await screen.findByRole('list', { name: 'Templates' });
+    await waitFor(() => expect(list).toHaveTextContent('roles: builder, checker, merger'));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete template simple' }));
+    await waitFor(() => expect(sent('DELETE', '/api/v1/moxxy/agents/default/orchestrate/templates/simple')).toHaveLength(1));
   });
 });

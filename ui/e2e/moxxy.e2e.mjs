@@ -45,7 +45,7 @@ run(async ({ page, env, passed }) => {
   await vault.getByRole('status').filter({ hasText: "GITHUB_TOKEN set in moxxy's vault" }).waitFor({ timeout: STEP_MS });
   log('vault key set');
 
-  await page.getByRole('list', { name: 'Templates' }).getByText('builder-checker-merger', { exact: true }).waitFor({ timeout: STEP_MS });
+  await page.getByRole('button', { name: 'Delete template builder-checker-merger' }).waitFor({ timeout: STEP_MS });
   log("the agent's seeded templates are listed");
 
   const start = page.getByRole('form', { name: 'Start orchestration' });

@@ -4,34 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import type { Board } from './api';
 import { alphaBoard, betaBoard, card, fail, ok, projects } from './test/fixtures';
+import { FakeEventSource } from './test/FakeEventSource';
 
 type Reply = { status: number; body: unknown };
 let routes: Record<string, Reply>;
 let fetchMock: ReturnType<typeof vi.fn>;
 
-class FakeEventSource {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  static instances: FakeEventSource[] = [];
-  readyState = FakeEventSource.CONNECTING;
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  close() {
-    this.readyState = FakeEventSource.CLOSED;
-  }
-  open() {
-    this.readyState = FakeEventSource.OPEN;
-    this.onopen?.(new Event('open'));
-  }
-  emit(data: unknown, id = '1') {
-    this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(data), lastEventId: id }));
-  }
-}
 
 const boardFetches = (projectId: string) =>
   fetchMock.mock.calls.filter(([url]) => url === `/api/v1/projects/${projectId}/board`).length;

@@ -27,7 +27,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
   FakeEventSource.instances = [];
   routes = {
-    '/api/v1/projects': { status: 200, body: ok(projects) },
+    '/api/v1/projects?limit=500': { status: 200, body: ok(projects) },
     '/api/v1/projects/p1/board': { status: 200, body: ok(alphaBoard) },
     '/api/v1/projects/p2/board': { status: 200, body: ok(betaBoard) },
     '/api/v1/agents?limit=500': { status: 200, body: ok({ items: [], next: null }) },
@@ -149,7 +149,7 @@ describe('App', () => {
   });
 
   it('shows the empty state when there are no projects', async () => {
-    routes['/api/v1/projects'] = { status: 200, body: ok({ items: [], next: null }) };
+    routes['/api/v1/projects?limit=500'] = { status: 200, body: ok({ items: [], next: null }) };
     renderApp();
     const main = screen.getByRole('main');
     expect(
@@ -172,7 +172,7 @@ describe('App', () => {
   });
 
   it("shows the server's error message when the projects cannot be loaded", async () => {
-    routes['/api/v1/projects'] = { status: 500, body: fail('internal', 'Database is down') };
+    routes['/api/v1/projects?limit=500'] = { status: 500, body: fail('internal', 'Database is down') };
     renderApp();
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load projects');

@@ -152,7 +152,20 @@ export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', pa
   );
 }
 
-export const fetchProjects = (signal?: AbortSignal) => apiGet<Page<Project>>(projectsPath, signal);
+/** Every project, all pages read (500 a page): the sidebar lists them all, and a board finds its own among them. */
+export async function fetchProjects(signal?: AbortSignal): Promise<Page<Project>> {
+  const items: Project[] = [];
+  let after: string | null = null;
+  do {
+    const page: Page<Project> = await apiGet<Page<Project>>(
+      `${projectsPath}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      signal,
+    );
+    items.push(...page.items);
+    after = page.next;
+  } while (after);
+  return { items, next: null };
+}
 export const fetchBoard = (projectId: string, signal?: AbortSignal) =>
   apiGet<Board>(boardPath(projectId), signal);
 

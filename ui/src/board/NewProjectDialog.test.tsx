@@ -100,7 +100,7 @@ describe('New project (sidebar)', () => {
   it('creates the project from a repository URL and opens its board', async () => {
     server.on((call) => {
       if (call.method === 'POST' && call.url === '/api/v1/projects') {
-        server.routes['/api/v1/projects'] = { status: 200, body: ok({ items: [...projects.items, gamma], next: null }) };
+        server.routes['/api/v1/projects?limit=500'] = { status: 200, body: ok({ items: [...projects.items, gamma], next: null }) };
         server.routes['/api/v1/projects/p3?min_version=0'] = { status: 200, body: ok(gamma) };
         server.routes['/api/v1/projects/p3/board'] = { status: 200, body: ok(gammaBoard) };
         return { status: 201, body: ok({ project_id: 'p3', version: 0 }) };

@@ -12,7 +12,7 @@ export type Handler = (call: Call) => Reply | Promise<Reply> | undefined;
 /** A fake Baton server behind `fetch`: GET routes by URL, plus handlers for anything else. Records every call. */
 export function fakeServer() {
   const routes: Record<string, Reply> = {
-    '/api/v1/projects': { status: 200, body: ok(projects) },
+    '/api/v1/projects?limit=500': { status: 200, body: ok(projects) },
     '/api/v1/projects/p1/board': { status: 200, body: ok(alphaBoard) },
     '/api/v1/projects/p2/board': { status: 200, body: ok(betaBoard) },
     '/api/v1/agents?limit=500': {

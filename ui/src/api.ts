@@ -152,15 +152,17 @@ export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', pa
   );
 }
 
-/** Every project, all pages read (500 a page): the sidebar lists them all, and a board finds its own among them. */
+/** Every project, all pages read: the sidebar lists them all, and a board finds its own among them. */
 export async function fetchProjects(signal?: AbortSignal): Promise<Page<Project>> {
-  const items: Project[] = [];
+  return readAll<Project>(projectsPath, signal);
+}
+
+/** Every item of a paged list, 500 a page. */
+async function readAll<T>(path: string, signal?: AbortSignal): Promise<Page<T>> {
+  const items: T[] = [];
   let after: string | null = null;
   do {
-    const page: Page<Project> = await apiGet<Page<Project>>(
-      `${projectsPath}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`,
-      signal,
-    );
+    const page: Page<T> = await apiGet<Page<T>>(`${path}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, signal);
     items.push(...page.items);
     after = page.next;
   } while (after);
@@ -311,7 +313,10 @@ export interface NewAgentProfile {
 }
 
 export const agentsPath = '/api/v1/agents';
-export const fetchAgents = (signal?: AbortSignal) => apiGet<Page<AgentProfile>>(`${agentsPath}?limit=500`, signal);
+/** Every agent profile, all pages read. */
+export async function fetchAgents(signal?: AbortSignal): Promise<Page<AgentProfile>> {
+  return readAll<AgentProfile>(agentsPath, signal);
+}
 export const createAgent = (agent: NewAgentProfile) =>
   apiSend<{ agent_profile_id: string; version: number }>('POST', agentsPath, agent);
 

@@ -58,3 +58,17 @@ export async function callText(path: string, accept: string, signal?: AbortSigna
   if (response.ok) return response.text();
   return envelope<never>('GET', path, response);
 }
+
+/** Every item of a paged list (`{items, next}`), all pages read, 500 at a time. */
+export async function callAll<T>(path: string, signal?: AbortSignal): Promise<{ items: T[]; next: null }> {
+  const items: T[] = [];
+  let after: string | null = null;
+  const separator = path.includes('?') ? '&' : '?';
+  do {
+    const page: { items: T[]; next: string | null } = await call('GET',
+      `${path}${separator}limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { signal });
+    items.push(...page.items);
+    after = page.next;
+  } while (after);
+  return { items, next: null };
+}

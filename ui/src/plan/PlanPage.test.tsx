@@ -166,7 +166,7 @@ describe('PlanPage', () => {
     withSamplePlan();
     replies['POST /api/v1/plans/plan-1/compile'] = ok(compiledGraph);
     replies['POST /api/v1/plans/plan-1/confirm'] = ok({ ...compiledGraph, status: 'confirmed', tasks_on_board: 8 });
-    replies['GET /api/v1/agents'] = ok({
+    replies['GET /api/v1/agents?limit=500'] = ok({
       items: [{ agent_profile_id: 'ag-1', name: 'Codex', adapter: 'codex', model: null }],
     });
     replies['GET /api/v1/projects/p1/runs'] = ok({

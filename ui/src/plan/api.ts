@@ -1,5 +1,5 @@
 // Types and calls for plans, compiled task graphs and orchestration runs (JSON envelope, see ../api.ts).
-import { call as request } from '../http';
+import { call as request, callAll } from '../http';
 
 export const LAYERS = ['vision', 'module', 'ux', 'backend', 'task'] as const;
 export type Layer = (typeof LAYERS)[number];
@@ -185,7 +185,7 @@ export const planApi = {
   archive: (planId: string, version: number) =>
     call<{ plan_id: string; status: string }>('POST', planPaths.archive(planId), { version }),
   graph: (graphId: string) => call<CompiledGraph & { confirmed: boolean }>('GET', planPaths.graph(graphId)),
-  agents: () => call<{ items: AgentProfile[] }>('GET', planPaths.agents),
+  agents: () => callAll<AgentProfile>(planPaths.agents),
   runGraph: (graphId: string, body: RunOptionsBody) =>
     call<{ run_id: string; status: string }>('POST', planPaths.runGraph(graphId), body),
   projectRuns: (projectId: string) => call<{ items: Run[] }>('GET', planPaths.projectRuns(projectId)),

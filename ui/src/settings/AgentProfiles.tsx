@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ADAPTERS, argvOf, call, envOf, paths, ROLES, type AgentProfile, type Items } from './api';
+import { callAll } from '../http';
+import { ADAPTERS, argvOf, call, envOf, paths, ROLES, type AgentProfile } from './api';
 import { ErrorText } from './ErrorText';
 
 const PROFILES = ['settings', 'agents'] as const;
 
 /** The agent profiles: listed, created, edited and deleted. */
 export function AgentProfiles() {
-  const profiles = useQuery({ queryKey: PROFILES, queryFn: () => call<Items<AgentProfile>>('GET', paths.agents) });
+  const profiles = useQuery({ queryKey: PROFILES, queryFn: () => callAll<AgentProfile>(paths.agents) });
   const [editing, setEditing] = useState<AgentProfile | 'new' | null>(null);
   const client = useQueryClient();
   const remove = useMutation({

@@ -66,7 +66,7 @@ beforeEach(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 400 });
   routes = {
-    '/api/v1/projects': { status: 200, body: ok(projects) },
+    '/api/v1/projects?limit=500': { status: 200, body: ok(projects) },
     '/api/v1/timeline?project_id=p1&limit=200': page([created, taskCreated, moved]),
     '/api/v1/projects/p1/board?as_of=3': {
       status: 200,

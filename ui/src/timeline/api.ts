@@ -2,7 +2,7 @@
 // Same JSON envelope as the rest of the API:
 //   success { "ok": true,  "data": <value> }
 //   error   { "ok": false, "error": { "code", "message", "details"? } }
-import { call } from '../http';
+import { call, callAll } from '../http';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -146,7 +146,6 @@ export const fetchCauses = (eventId: string, signal?: AbortSignal) =>
   request<CauseChain>('GET', causesPath(eventId), signal);
 export const fetchBoardAsOf = (projectId: string, asOf: number | string, signal?: AbortSignal) =>
   request<SnapshotBoard>('GET', boardAsOfPath(projectId, asOf), signal);
-export const fetchProjectList = (signal?: AbortSignal) =>
-  request<{ items: ProjectSummary[]; next: string | null }>('GET', projectsListPath, signal);
+export const fetchProjectList = (signal?: AbortSignal) => callAll<ProjectSummary>(projectsListPath, signal);
 export const fetchProjections = (signal?: AbortSignal) => request<ProjectionStatus[]>('GET', projectionsPath, signal);
 export const startReplay = (name: string) => request<ProjectionStatus>('POST', replayPath(name));

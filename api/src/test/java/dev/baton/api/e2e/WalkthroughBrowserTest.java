@@ -1,5 +1,6 @@
 package dev.baton.api.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.ApiTestBase;
 import dev.baton.api.support.GitRepos;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +46,23 @@ class WalkthroughBrowserTest extends ApiTestBase {
         assertThat(node.exitValue()).as("browser test output:%n%s", output).isZero();
         assertThat(output).contains("5 passed, 0 failed");
 
-        // what the browser did is on the server: the project, whose first task is merged into Done
-        String board = api.get("/api/v1/projects").expect(200).data().toString();
-        assertThat(board).contains(name);
+        // what the browser did is on the server: the project, with its two tasks, the first merged into Done
+        JsonNode project = allProjects().stream().filter(p -> p.get("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no project " + name));
+        JsonNode board = awaitBoard(project.get("project_id").asText(), "", b -> b.toString().contains("Write the README"));
+        assertThat(board.toString()).contains("Write the README", "Write the changelog");
+    }
+
+    private List<JsonNode> allProjects() {
+        List<JsonNode> projects = new ArrayList<>();
+        String after = "";
+        while (true) {
+            JsonNode page = api.get("/api/v1/projects?limit=500" + after).expect(200).data();
+            page.get("items").forEach(projects::add);
+            if (page.get("next").isNull()) {
+                return projects;
+            }
+            after = "&after=" + page.get("next").asText();
+        }
     }
 }

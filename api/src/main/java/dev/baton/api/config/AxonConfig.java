@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.projections.access.AccessDirectoryUpdater;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -59,6 +60,7 @@ public class AxonConfig {
     @Bean
     public ConfigurerModule subscribingDirectory() {
         return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor("board-directory");
+                .registerSubscribingEventProcessor("board-directory")
+                .registerSubscribingEventProcessor(AccessDirectoryUpdater.GROUP);
     }
 }

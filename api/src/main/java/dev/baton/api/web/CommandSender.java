@@ -27,29 +27,47 @@ public class CommandSender {
 
     /** Sends a command that creates an aggregate with one event: its version is 0. */
     public long create(Object command) {
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
+        dispatch(command, metaData());
         return 0L;
     }
 
     /** Sends a command to an existing aggregate; its handler answers the version. */
     public long send(Object command) {
-        Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
-        if (result instanceof Long version) {
-            return version;
-        }
-        throw new IllegalStateException(command.getClass().getSimpleName() + " answered no version");
+        return version(command, dispatch(command, metaData()));
+    }
+
+    /**
+     * Sends a command to an existing aggregate on behalf of {@code user}, who is not signed in yet: a sign-in is
+     * the act of the user signing in.
+     */
+    public long sendAs(String user, Object command) {
+        Map<String, Object> data = metaData();
+        data.put(AuditTrail.USER, user);
+        return version(command, dispatch(command, data));
     }
 
     /** Sends a command whose handler answers a {@code type}: what the API returns is made of it. */
     public <T> T ask(Object command, Class<T> type) {
-        Object result = commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
+        Object result = dispatch(command, metaData());
         if (type.isInstance(result)) {
             return type.cast(result);
         }
         throw new IllegalStateException(command.getClass().getSimpleName() + " answered no " + type.getSimpleName());
     }
 
-    private MetaData metaData() {
+    private Object dispatch(Object command, Map<String, Object> metaData) {
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(metaData)));
+    }
+
+    private static long version(Object command, Object result) {
+        if (result instanceof Long version) {
+            return version;
+        }
+        throw new IllegalStateException(command.getClass().getSimpleName() + " answered no version");
+    }
+
+    private Map<String, Object> metaData() {
         RequestContext context = RequestContext.of(request);
         Map<String, Object> data = new HashMap<>();
         data.put(AuditTrail.USER, context.user());
@@ -59,6 +77,6 @@ public class CommandSender {
         if (context.reason() != null) {
             data.put(AuditTrail.REASON, context.reason());
         }
-        return MetaData.from(data);
+        return data;
     }
 }

@@ -1,13 +1,16 @@
 package dev.baton.api.web;
 
+import dev.baton.api.auth.CurrentCaller;
+import dev.baton.query.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Who is acting and which request this is. Until accounts exist the acting user is the one named by the
- * {@code X-Baton-User} header, or the operating-system user that runs the server.
+ * Who is acting and which request this is. With accounts on, the acting user is the signed-in caller's username;
+ * with accounts off (a loopback server of one person), the one named by the {@code X-Baton-User} header, or the
+ * operating-system user that runs the server.
  */
 public record RequestContext(String user, String requestId, String reason, String source) {
 
@@ -22,7 +25,7 @@ public record RequestContext(String user, String requestId, String reason, Strin
         if (cached instanceof RequestContext context) {
             return context;
         }
-        String user = request.getHeader(USER_HEADER);
+        String user = CurrentCaller.of(request).map(Caller::username).orElseGet(() -> request.getHeader(USER_HEADER));
         String id = request.getHeader(REQUEST_ID_HEADER);
         String reason = request.getHeader(REASON_HEADER);
         RequestContext context = new RequestContext(

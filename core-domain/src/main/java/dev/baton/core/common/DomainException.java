@@ -38,6 +38,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.NOT_FOUND, what + " " + id + " does not exist");
     }
 
+    public static DomainException forbidden(String message) {
+        return new DomainException(ErrorCode.FORBIDDEN, message);
+    }
+
     public static DomainException invalidState(String message) {
         return new DomainException(ErrorCode.INVALID_STATE, message);
     }

@@ -1,0 +1,68 @@
+package dev.baton.api.auth;
+
+import dev.baton.api.config.AuditTrail;
+import dev.baton.core.account.AccountIds;
+import dev.baton.core.account.RegisterUserCommand;
+import dev.baton.core.common.DomainException;
+import dev.baton.query.access.AccessDirectory;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first start with accounts on and none stored creates {@code admin}: with the password of
+ * {@code BATON_ADMIN_PASSWORD}, else a random one printed once in the log (the only place it ever appears).
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    static final String ADMIN = "admin";
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private final AuthSettings settings;
+    private final AccessDirectory directory;
+    private final Passwords passwords;
+    private final CommandGateway commands;
+
+    AdminBootstrap(AuthSettings settings, AccessDirectory directory, Passwords passwords, CommandGateway commands) {
+        this.settings = settings;
+        this.directory = directory;
+        this.passwords = passwords;
+        this.commands = commands;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!settings.enabled() || directory.hasUsers()) {
+            return;
+        }
+        boolean chosen = !settings.adminPassword().isBlank();
+        String password = chosen ? settings.adminPassword() : Secrets.random().substring(0, 24);
+        String hash;
+        try {
+            hash = passwords.hash(password);
+        } catch (DomainException tooShort) {
+            throw new IllegalStateException("BATON_ADMIN_PASSWORD: " + tooShort.getMessage());
+        }
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RegisterUserCommand(
+                    AccountIds.ofUsername(ADMIN), ADMIN, "Administrator", hash, true))
+                    .andMetaData(MetaData.with(AuditTrail.USER, "system")));
+        } catch (RuntimeException e) {
+            if (directory.password(ADMIN).isPresent()) {
+                return; // another node created it at the same moment
+            }
+            throw e;
+        }
+        if (chosen) {
+            log.info("Accounts are on: created the account '{}' with the password of BATON_ADMIN_PASSWORD", ADMIN);
+        } else {
+            log.warn("Accounts are on: created the account '{}' with the password {} (shown this once: sign in and"
+                    + " keep it safe, or set BATON_ADMIN_PASSWORD before the first start)", ADMIN, password);
+        }
+    }
+}

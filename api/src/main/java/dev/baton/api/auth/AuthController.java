@@ -1,0 +1,182 @@
+package dev.baton.api.auth;
+
+import dev.baton.api.web.CommandSender;
+import dev.baton.api.web.Envelope;
+import dev.baton.api.web.RequestContext;
+import dev.baton.core.account.CreateApiTokenCommand;
+import dev.baton.core.account.RecordSignInCommand;
+import dev.baton.core.account.RevokeApiTokenCommand;
+import dev.baton.core.account.SignOutCommand;
+import dev.baton.core.common.DomainException;
+import dev.baton.core.common.ErrorCode;
+import dev.baton.query.access.AccessDirectory;
+import dev.baton.query.access.Caller;
+import dev.baton.query.access.UserView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Signing in and out, who am I, and personal API tokens. A sign-in and each token are events on the user's
+ * account; the secrets (cookie, token) are shown once and stored only as hashes.
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    record SignInBody(String username, String password) {
+    }
+
+    record TokenBody(String name, Instant expiresAt) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AuthController.class);
+    private final Accounts accounts;
+    private final AccessDirectory directory;
+    private final Passwords passwords;
+    private final CommandSender commands;
+    private final AuthSettings settings;
+    private final HttpServletRequest request;
+
+    AuthController(Accounts accounts, AccessDirectory directory, Passwords passwords, CommandSender commands,
+                   AuthSettings settings, HttpServletRequest request) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.passwords = passwords;
+        this.commands = commands;
+        this.settings = settings;
+        this.request = request;
+    }
+
+    @PostMapping("/sessions")
+    Envelope signIn(@RequestBody SignInBody body, HttpServletResponse response) {
+        accounts.requireOn();
+        if (body.username() == null || body.password() == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "username and password are required",
+                    Map.of("fields", List.of(body.username() == null ? "username" : "password")));
+        }
+        String username = body.username().strip().toLowerCase(Locale.ROOT);
+        String[] found = directory.password(username).orElse(null);
+        boolean valid = passwords.matches(body.password(), found == null ? null : found[1]) && found != null;
+        if (!valid) {
+            // not the username: people type their password into it by mistake
+            log.warn("sign-in refused: wrong username or password, from {}", request.getRemoteAddr());
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "wrong username or password");
+        }
+        String secret = Secrets.random();
+        String sessionId = UUID.randomUUID().toString();
+        Instant expiresAt = Instant.now().plus(settings.sessionLifetime());
+        commands.sendAs(username, new RecordSignInCommand(found[0], sessionId, Secrets.sha256(secret), expiresAt,
+                "password"));
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(secret, settings.sessionLifetime()).toString());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user_id", found[0]);
+        answer.put("username", username);
+        answer.put("csrf_token", Secrets.csrfToken(secret));
+        answer.put("expires_at", expiresAt);
+        return Envelope.ok(answer);
+    }
+
+    @DeleteMapping("/sessions/current")
+    Envelope signOut(HttpServletResponse response) {
+        Caller caller = accounts.caller(request);
+        if (!Caller.SESSION.equals(caller.kind())) {
+            throw DomainException.invalidState("this request is signed in with an API token, not a session: revoke"
+                    + " the token instead (DELETE /api/v1/auth/tokens/{token_id})");
+        }
+        long version = commands.send(new SignOutCommand(caller.userId(), caller.credentialId()));
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString());
+        return Envelope.ok(Map.of("status", "signed_out", "version", version));
+    }
+
+    /** The caller; with accounts off, the one person using this loopback server. */
+    @GetMapping("/me")
+    Envelope me() {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (!settings.enabled()) {
+            answer.put("user_id", null);
+            answer.put("username", RequestContext.of(request).user());
+            answer.put("display_name", RequestContext.of(request).user());
+            answer.put("is_admin", true);
+            answer.put("teams", List.of());
+            answer.put("auth_enabled", false);
+            return Envelope.ok(answer);
+        }
+        Caller caller = CurrentCaller.require(request);
+        UserView user = directory.user(caller.userId()).orElseThrow();
+        answer.put("user_id", user.userId());
+        answer.put("username", user.username());
+        answer.put("display_name", user.displayName());
+        answer.put("is_admin", user.isAdmin());
+        answer.put("teams", directory.teams(user.userId()));
+        answer.put("auth_enabled", true);
+        answer.put("signed_in_with", caller.kind());
+        CredentialFilter.sessionSecret(request).ifPresent(secret -> answer.put("csrf_token", Secrets.csrfToken(secret)));
+        return Envelope.ok(answer);
+    }
+
+    @GetMapping("/tokens")
+    Envelope tokens() {
+        Caller caller = accounts.caller(request);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", directory.tokens(caller.userId()));
+        page.put("next", null);
+        return Envelope.ok(page);
+    }
+
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    Envelope createToken(@RequestBody TokenBody body) {
+        Caller caller = accounts.caller(request);
+        if (body.expiresAt() != null && !body.expiresAt().isAfter(Instant.now())) {
+            throw DomainException.invalidField("expires_at", "expires_at must be in the future");
+        }
+        String token = Secrets.TOKEN_PREFIX + Secrets.random();
+        String tokenId = UUID.randomUUID().toString();
+        long version = commands.send(new CreateApiTokenCommand(caller.userId(), tokenId, body.name(),
+                Secrets.sha256(token), body.expiresAt()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("token_id", tokenId);
+        answer.put("token", token);
+        answer.put("name", body.name().strip());
+        answer.put("expires_at", body.expiresAt());
+        answer.put("version", version);
+        return Envelope.ok(answer);
+    }
+
+    @DeleteMapping("/tokens/{tokenId}")
+    Envelope revokeToken(@PathVariable String tokenId) {
+        Caller caller = accounts.caller(request);
+        if (!directory.ownsToken(caller.userId(), tokenId)) {
+            throw DomainException.notFound("token", tokenId); // another user's token does not exist for the caller
+        }
+        long version = commands.send(new RevokeApiTokenCommand(caller.userId(), tokenId));
+        return Envelope.ok(Map.of("status", "revoked", "version", version));
+    }
+
+    /** The session cookie: script-proof, sent to this site only, over HTTPS only when the request came over it. */
+    private ResponseCookie cookie(String value, Duration maxAge) {
+        return ResponseCookie.from(CredentialFilter.COOKIE, value).httpOnly(true).sameSite("Strict").path("/")
+                .secure(request.isSecure()).maxAge(maxAge).build();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.baton.api.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The real server with accounts on: a second server in the test JVM, a runner node of its own, on an H2 database of
+ * its own (on PostgreSQL it shares the database with the other server, as a second node would). It shares the data
+ * folder ({@link IntegrationTest} fixes it for every server); its attempts' folders are named by their ids.
+ * {@link #api} is signed in as {@code admin} with an API token; {@link #anonymous()} has no credentials.
+ */
+public abstract class AuthIntegrationTest extends IntegrationTest {
+
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    private static final Path DATABASE_DIR = databaseDir();
+    /** One admin token per server (port), made by the first test that needs it. */
+    private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void accounts(DynamicPropertyRegistry registry) {
+        if (!onPostgres()) {
+            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE_DIR + "/baton;DB_CLOSE_ON_EXIT=FALSE");
+        }
+        registry.add("baton.runner.node-id", () -> "auth-tests");
+        registry.add("baton.auth.enabled", () -> "true");
+        registry.add("baton.auth.admin-password", () -> ADMIN_PASSWORD);
+    }
+
+    @BeforeEach
+    void signInAsAdmin() {
+        api = withToken(ADMIN_TOKENS.computeIfAbsent(port, p -> token(signIn("admin", ADMIN_PASSWORD), "tests")));
+    }
+
+    protected Api anonymous() {
+        return new Api("http://127.0.0.1:" + port);
+    }
+
+    protected Api withToken(String token) {
+        return anonymous().header("Authorization", "Bearer " + token);
+    }
+
+    /** A browser-like session: the cookie of the sign-in, and its CSRF token on every request. */
+    protected Api signIn(String username, String password) {
+        Api.Response answer = anonymous().post("/api/v1/auth/sessions", Json.obj("username", username, "password",
+                password)).expect(200);
+        return anonymous().header("Cookie", sessionCookie(answer))
+                .header("X-CSRF-Token", answer.data().get("csrf_token").asText());
+    }
+
+    /** The {@code name=value} of the session cookie a sign-in set. */
+    protected static String sessionCookie(Api.Response signIn) {
+        List<String> cookies = signIn.raw().headers().allValues("Set-Cookie");
+        return cookies.stream().filter(c -> c.startsWith("baton_session=")).map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
+    }
+
+    /** A new personal API token of whoever {@code as} is signed in as. */
+    protected static String token(Api as, String name) {
+        return as.post("/api/v1/auth/tokens", Json.obj("name", name)).expect(201).data().get("token").asText();
+    }
+
+    /** A new account (made by admin); answers its id. */
+    protected String createUser(String username, String password) {
+        return api.post("/api/v1/users", Json.obj("username", username, "password", password)).expect(201).data()
+                .get("user_id").asText();
+    }
+
+    private static Path databaseDir() {
+        try {
+            return Files.createTempDirectory("baton-auth-test-db-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.baton.command.account;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.baton.core.account.AccountIds;
+import dev.baton.core.account.ApiTokenCreatedEvent;
+import dev.baton.core.account.ApiTokenRevokedEvent;
+import dev.baton.core.account.CreateApiTokenCommand;
+import dev.baton.core.account.RecordSignInCommand;
+import dev.baton.core.account.RegisterUserCommand;
+import dev.baton.core.account.RevokeApiTokenCommand;
+import dev.baton.core.account.SignOutCommand;
+import dev.baton.core.account.UserRegisteredEvent;
+import dev.baton.core.account.UserSignedInEvent;
+import dev.baton.core.account.UserSignedOutEvent;
+import dev.baton.core.account.Usernames;
+import dev.baton.core.common.Checks;
+import dev.baton.core.common.DomainException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A person's account: who they are, their open sessions and their personal API tokens. Secrets never reach it:
+ * the password, session cookies and tokens arrive as hashes made by the API.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+public class UserAccount {
+
+    /** More live tokens than this is a script gone wrong, not a person. */
+    static final int MAX_ACTIVE_TOKENS = 100;
+
+    @AggregateIdentifier
+    private String userId;
+    /** Open sessions and when each expires; expired ones are dropped at the next sign-in. */
+    private Map<String, Instant> sessions = new HashMap<>();
+    private Set<String> activeTokens = new HashSet<>();
+    private Set<String> revokedTokens = new HashSet<>();
+
+    /** Axon loads an account with this constructor. */
+    public UserAccount() {
+    }
+
+    @CommandHandler
+    public UserAccount(RegisterUserCommand command) {
+        String username = Usernames.checked(command.username());
+        if (!command.userId().equals(AccountIds.ofUsername(username))) {
+            throw DomainException.invalidState("user id " + command.userId() + " is not the id of " + username);
+        }
+        String displayName = Checks.optional("display_name", command.displayName(), Checks.MAX_NAME);
+        String hash = Checks.required("password", command.passwordHash(), Checks.MAX_SHORT);
+        apply(new UserRegisteredEvent(command.userId(), username,
+                displayName == null || displayName.isBlank() ? username : displayName.strip(), hash, command.admin()));
+    }
+
+    @CommandHandler
+    public Long handle(RecordSignInCommand command) {
+        Checks.required("session_id", command.sessionId(), Checks.MAX_NAME);
+        Checks.required("session_hash", command.sessionHash(), Checks.MAX_SHORT);
+        if (command.expiresAt() == null) {
+            throw DomainException.invalidField("expires_at", "a session needs an expiry");
+        }
+        apply(new UserSignedInEvent(userId, command.sessionId(), command.sessionHash(), command.expiresAt(),
+                Checks.required("method", command.method(), Checks.MAX_NAME)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(SignOutCommand command) {
+        if (!sessions.containsKey(command.sessionId())) {
+            throw DomainException.notFound("session", command.sessionId());
+        }
+        apply(new UserSignedOutEvent(userId, command.sessionId()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(CreateApiTokenCommand command) {
+        String name = Checks.required("name", command.name(), Checks.MAX_NAME);
+        Checks.required("token_hash", command.tokenHash(), Checks.MAX_SHORT);
+        if (activeTokens.contains(command.tokenId()) || revokedTokens.contains(command.tokenId())) {
+            throw DomainException.invalidState("token " + command.tokenId() + " exists already");
+        }
+        if (activeTokens.size() >= MAX_ACTIVE_TOKENS) {
+            throw DomainException.invalidState("at most " + MAX_ACTIVE_TOKENS + " tokens can be active: revoke one first");
+        }
+        apply(new ApiTokenCreatedEvent(userId, command.tokenId(), name, command.tokenHash(), command.expiresAt()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(RevokeApiTokenCommand command) {
+        if (revokedTokens.contains(command.tokenId())) {
+            throw DomainException.invalidState("token " + command.tokenId() + " is revoked already");
+        }
+        if (!activeTokens.contains(command.tokenId())) {
+            throw DomainException.notFound("token", command.tokenId());
+        }
+        apply(new ApiTokenRevokedEvent(userId, command.tokenId()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(UserRegisteredEvent event) {
+        userId = event.userId();
+    }
+
+    @EventSourcingHandler
+    void on(UserSignedInEvent event, @Timestamp Instant at) {
+        sessions.values().removeIf(expiry -> expiry.isBefore(at));
+        sessions.put(event.sessionId(), event.expiresAt());
+    }
+
+    @EventSourcingHandler
+    void on(UserSignedOutEvent event) {
+        sessions.remove(event.sessionId());
+    }
+
+    @EventSourcingHandler
+    void on(ApiTokenCreatedEvent event) {
+        activeTokens.add(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(ApiTokenRevokedEvent event) {
+        activeTokens.remove(event.tokenId());
+        revokedTokens.add(event.tokenId());
+    }
+}

@@ -1,0 +1,5 @@
+package dev.baton.core.account;
+
+/** A personal API token was revoked. */
+public record ApiTokenRevokedEvent(String userId, String tokenId) {
+}

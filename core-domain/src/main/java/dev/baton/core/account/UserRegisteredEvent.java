@@ -1,0 +1,6 @@
+package dev.baton.core.account;
+
+/** An account was created; {@code passwordHash} is the Argon2id hash, never the password. */
+public record UserRegisteredEvent(String userId, String username, String displayName, String passwordHash,
+                                  boolean admin) {
+}

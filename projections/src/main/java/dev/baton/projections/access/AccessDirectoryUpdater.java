@@ -1,0 +1,81 @@
+package dev.baton.projections.access;
+
+import dev.baton.core.account.ApiTokenCreatedEvent;
+import dev.baton.core.account.ApiTokenRevokedEvent;
+import dev.baton.core.account.UserRegisteredEvent;
+import dev.baton.core.account.UserSignedInEvent;
+import dev.baton.core.account.UserSignedOutEvent;
+import dev.baton.core.team.TeamCreatedEvent;
+import dev.baton.core.team.TeamMemberRemovedEvent;
+import dev.baton.core.team.TeamMemberSetEvent;
+import dev.baton.core.team.TeamRole;
+import dev.baton.query.access.AccessDirectory;
+import dev.baton.query.access.Caller;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Keeps the {@link AccessDirectory} in step with the account and team events. Its processing group is a
+ * subscribing processor: it runs in the unit of work that stores the event, so who may sign in never lags behind
+ * what was decided.
+ */
+@Component
+@ProcessingGroup(AccessDirectoryUpdater.GROUP)
+public class AccessDirectoryUpdater {
+
+    public static final String GROUP = "access-directory";
+    private final AccessDirectory directory;
+
+    public AccessDirectoryUpdater(AccessDirectory directory) {
+        this.directory = directory;
+    }
+
+    @EventHandler
+    void on(UserRegisteredEvent event, @Timestamp Instant at) {
+        directory.addUser(event.userId(), event.username(), event.displayName(), event.passwordHash(), event.admin(),
+                at);
+    }
+
+    @EventHandler
+    void on(UserSignedInEvent event, @Timestamp Instant at) {
+        directory.dropExpiredSessions(event.userId(), at);
+        directory.addCredential(event.sessionId(), event.userId(), Caller.SESSION, null, event.sessionHash(), at,
+                event.expiresAt());
+    }
+
+    @EventHandler
+    void on(UserSignedOutEvent event, @Timestamp Instant at) {
+        directory.revokeCredential(event.sessionId(), at);
+    }
+
+    @EventHandler
+    void on(ApiTokenCreatedEvent event, @Timestamp Instant at) {
+        directory.addCredential(event.tokenId(), event.userId(), Caller.TOKEN, event.name(), event.tokenHash(), at,
+                event.expiresAt());
+    }
+
+    @EventHandler
+    void on(ApiTokenRevokedEvent event, @Timestamp Instant at) {
+        directory.revokeCredential(event.tokenId(), at);
+    }
+
+    @EventHandler
+    void on(TeamCreatedEvent event, @Timestamp Instant at) {
+        directory.addTeam(event.teamId(), event.name(), at);
+        directory.setMember(event.teamId(), event.creatorId(), TeamRole.ADMIN.id());
+    }
+
+    @EventHandler
+    void on(TeamMemberSetEvent event) {
+        directory.setMember(event.teamId(), event.userId(), event.role());
+    }
+
+    @EventHandler
+    void on(TeamMemberRemovedEvent event) {
+        directory.removeMember(event.teamId(), event.userId());
+    }
+}

@@ -30,6 +30,7 @@
 // Screenshots: docs/screenshots/board.png and board-drawer.png (repository root);
 // on failure ui/target/e2e/board-dnd.e2e-failure.png.
 import { join } from 'node:path';
+import { anyCard, cardIn, columnOf, measuredDrag } from './cards.mjs';
 import { metric, script, shotsDir } from './lib.mjs';
 
 const STEP_MS = 10_000;
@@ -37,21 +38,6 @@ const { log, run } = script('board-dnd.e2e', {
   required: ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_DRAG_TITLE', 'BATON_TARGET_COLUMN'],
   timeoutMs: 60_000,
 });
-
-const cardIn = (page, columnId, title) =>
-  page
-    .locator(`main section[data-column-id=${JSON.stringify(columnId)}] article`)
-    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
-
-const anyCard = (page, title) =>
-  page.locator('main article[data-task-id]').filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
-
-async function columnOf(page, title) {
-  return anyCard(page, title)
-    .first()
-    .locator('xpath=ancestor::section[@data-column-id][1]')
-    .getAttribute('data-column-id', { timeout: STEP_MS });
-}
 
 run(async ({ page, openPage, env, passed }) => {
   const base = env.BATON_URL.replace(/\/+$/, '');
@@ -70,57 +56,13 @@ run(async ({ page, openPage, env, passed }) => {
   // Both windows must be subscribed to the stream before the move.
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: STEP_MS });
   await other.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: STEP_MS });
-  const from = await columnOf(page, dragTitle);
+  const from = await columnOf(page, dragTitle, STEP_MS);
   if (from === target) throw new Error(`card "${dragTitle}" is already in ${target}`);
   log(`card "${dragTitle}" is in ${from}; dragging it to ${target}`);
   // The window we drag in is the visible one (a background tab gets no animation frames).
   await page.bringToFront();
 
-  await page.evaluate(
-    ({ title, column }) => {
-      const m = (window.__batonDrag = {});
-      const inTarget = () =>
-        [...document.querySelectorAll(`main section[data-column-id="${column}"] article[data-task-id] h3`)].some(
-          (h) => h.textContent.trim() === title,
-        );
-      new MutationObserver(() => {
-        if (m.drop !== undefined && m.rendered === undefined && inTarget()) m.rendered = performance.now();
-      }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
-      document.addEventListener(
-        'pointerup',
-        () => {
-          m.drop = performance.now();
-          requestAnimationFrame(() => {
-            m.frame = performance.now();
-            m.renderedBeforeFrame = inTarget();
-          });
-        },
-        { capture: true, once: true },
-      );
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name.endsWith('/move')) m.moveEnd = e.responseEnd;
-      }).observe({ type: 'resource' });
-    },
-    { title: dragTitle, column: target },
-  );
-
-  const box = await card.boundingBox();
-  const dest = await page.locator(`main section[data-column-id=${JSON.stringify(target)}]`).boundingBox();
-  if (!box || !dest) throw new Error('cannot measure the card or the target column');
-  const sx = box.x + box.width / 2;
-  const sy = box.y + Math.min(box.height / 2, 20);
-  const tx = dest.x + dest.width / 2;
-  const ty = dest.y + 60;
-  await page.mouse.move(sx, sy);
-  await page.mouse.down();
-  await page.mouse.move(sx + 12, sy + 4, { steps: 3 });
-  await page.mouse.move(tx, ty, { steps: 12 });
-  await page.waitForTimeout(50);
-  await page.mouse.up();
-
-  await cardIn(page, target, dragTitle).waitFor({ state: 'visible', timeout: STEP_MS });
-  await page.waitForFunction(() => window.__batonDrag.moveEnd !== undefined, null, { timeout: STEP_MS });
-  const m = await page.evaluate(() => window.__batonDrag);
+  const m = await measuredDrag(page, dragTitle, target, { timeout: STEP_MS });
   const toRender = m.rendered - m.drop;
   const toFrame = m.frame - m.drop;
   const toServer = m.moveEnd - m.drop;
@@ -140,7 +82,7 @@ run(async ({ page, openPage, env, passed }) => {
   for (;;) {
     await page.reload({ waitUntil: 'domcontentloaded' });
     await anyCard(page, dragTitle).first().waitFor({ state: 'visible', timeout: STEP_MS });
-    const now = await columnOf(page, dragTitle);
+    const now = await columnOf(page, dragTitle, STEP_MS);
     if (now === target) break;
     if (Date.now() > deadline) throw new Error(`after reload the card is in ${now}, expected ${target}`);
     await page.waitForTimeout(200);

@@ -26,6 +26,7 @@
 //
 // Output: progress lines, METRIC lines, then "3 passed, 0 failed" (exit 0), or
 // a "FAIL ..." line (exit 1). Failure screenshot: ui/target/e2e/board-large.e2e-failure.png.
+import { cardIn, columnOf, dragCard, measuredDrag } from './cards.mjs';
 import { metric, script } from './lib.mjs';
 
 const STEP_MS = 30_000;
@@ -34,11 +35,6 @@ const { log, run } = script('board-large.e2e', {
   required: ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_DRAG_TITLE', 'BATON_TARGET_COLUMN', 'BATON_SCROLL_COLUMN'],
   timeoutMs: 150_000,
 });
-
-const cardIn = (page, columnId, title) =>
-  page
-    .locator(`main section[data-column-id=${JSON.stringify(columnId)}] article[data-task-id]`)
-    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
 
 /** Installed before the app's scripts run: long tasks, and the moment the board is rendered. */
 function instrument() {
@@ -149,63 +145,15 @@ run(async ({ page, env, passed }) => {
   passed();
 
   // ---- 2. drag across columns ----
-  const card = cardIn(page, await columnOfTitle(page, dragTitle), dragTitle).first();
+  const card = cardIn(page, await columnOf(page, dragTitle, STEP_MS), dragTitle).first();
   await card.waitFor({ state: 'visible', timeout: STEP_MS });
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: STEP_MS });
-  const from = await columnOfTitle(page, dragTitle);
+  const from = await columnOf(page, dragTitle, STEP_MS);
   if (from === target) throw new Error(`card "${dragTitle}" is already in ${target}`);
   log(`dragging "${dragTitle}" from ${from} to ${target}`);
-  await page.evaluate(
-    ({ title, column }) => {
-      const m = (window.__batonDrag = {});
-      const inTarget = () =>
-        [...document.querySelectorAll(`main section[data-column-id="${column}"] article[data-task-id] h3`)].some(
-          (h) => h.textContent.trim() === title,
-        );
-      new MutationObserver(() => {
-        if (m.drop !== undefined && m.rendered === undefined && inTarget()) m.rendered = performance.now();
-      }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
-      document.addEventListener(
-        'pointerdown',
-        () => {
-          m.down = performance.now();
-        },
-        { capture: true, once: true },
-      );
-      document.addEventListener(
-        'pointerup',
-        () => {
-          m.drop = performance.now();
-          requestAnimationFrame(() => {
-            m.frame = performance.now();
-            m.renderedBeforeFrame = inTarget();
-          });
-        },
-        { capture: true, once: true },
-      );
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name.endsWith('/move')) m.moveEnd = e.responseEnd;
-      }).observe({ type: 'resource' });
-    },
-    { title: dragTitle, column: target },
-  );
-  const box = await card.boundingBox();
-  const dest = await page.locator(`main section[data-column-id=${JSON.stringify(target)}]`).boundingBox();
-  if (!box || !dest) throw new Error('cannot measure the card or the target column');
-  const sx = box.x + box.width / 2;
-  const sy = box.y + Math.min(box.height / 2, 20);
-  const tx = dest.x + dest.width / 2;
-  const ty = dest.y + 70;
-  await page.mouse.move(sx, sy);
-  await page.mouse.down();
-  await page.mouse.move(sx + 12, sy + 4, { steps: 3 });
-  await page.mouse.move(tx, ty, { steps: 12 });
-  await page.waitForTimeout(100);
-  await page.mouse.up();
-  await cardIn(page, target, dragTitle).waitFor({ state: 'visible', timeout: STEP_MS });
-  await page.waitForFunction(() => window.__batonDrag.moveEnd !== undefined, null, { timeout: STEP_MS });
+  const drag = await measuredDrag(page, dragTitle, target, { dy: 70, settleMs: 100, timeout: STEP_MS });
   await page.waitForTimeout(1_000); // the board read again after the move, and its render
-  const m = await page.evaluate(() => ({ ...window.__batonDrag, longtasks: window.__batonLarge.longtasks, events: window.__batonLarge.events }));
+  const m = { ...drag, ...(await page.evaluate(() => ({ longtasks: window.__batonLarge.longtasks, events: window.__batonLarge.events }))) };
   const dragLong = longStats(m.longtasks, m.down, m.drop);
   const dropLong = longStats(m.longtasks, m.drop, m.drop + 1_000);
   metric('large_drop_to_card_rendered', m.rendered - m.drop);
@@ -299,19 +247,10 @@ run(async ({ page, env, passed }) => {
 async function profileDrop(page, from, to) {
   const first = page.locator(`main section[data-column-id=${JSON.stringify(from)}] article[data-task-id]`).first();
   const title = (await first.locator('h3').innerText()).trim();
-  const box = await first.boundingBox();
-  const dest = await page.locator(`main section[data-column-id=${JSON.stringify(to)}]`).boundingBox();
-  if (!box || !dest) return log('profile: cannot measure the card or the column');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await page.mouse.move(box.x + box.width / 2, box.y + 20);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 12, box.y + 24, { steps: 3 });
-  await page.mouse.move(dest.x + dest.width / 2, dest.y + 70, { steps: 12 });
-  await page.waitForTimeout(100);
-  await cdp.send('Profiler.start');
-  await page.mouse.up();
+  await dragCard(page, first, to, { dy: 70, settleMs: 100, beforeDrop: () => cdp.send('Profiler.start') });
   // Nothing of the test runs in the page meanwhile (no polling): the profile holds the app's work only.
   await page.waitForTimeout(400);
   const { profile } = await cdp.send('Profiler.stop');
@@ -330,13 +269,4 @@ async function profileDrop(page, from, to) {
     (profile.endTime - profile.startTime) / 1000
   ).toFixed(0)} ms profiled (GC ${(self.get('(garbage collector)') ?? 0).toFixed(1)} ms); top self times:`);
   for (const [k, v] of busy.sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`  ${v.toFixed(1)} ms  ${k}`);
-}
-
-async function columnOfTitle(page, title) {
-  return page
-    .locator('main article[data-task-id]')
-    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) })
-    .first()
-    .locator('xpath=ancestor::section[@data-column-id][1]')
-    .getAttribute('data-column-id', { timeout: STEP_MS });
 }

@@ -11,6 +11,8 @@
 //   4. (with BATON_REPO_PATH) create a project with the sidebar's New project
 //      dialog: a relative path is refused with the server's message and the
 //      form keeps its input; with the repository's path the new board opens.
+// The board, the New Task dialog and the task drawer are audited for
+// accessibility (axe-core, lib.mjs's audit).
 //
 //   BATON_URL=http://127.0.0.1:12345 BATON_PROJECT_ID=<id> BATON_DRAG_TITLE='<title>' \
 //     BATON_TARGET_COLUMN=review node ui/e2e/board-dnd.e2e.mjs
@@ -31,7 +33,7 @@
 // on failure ui/target/e2e/board-dnd.e2e-failure.png.
 import { join } from 'node:path';
 import { anyCard, cardIn, columnOf, measuredDrag } from './cards.mjs';
-import { metric, script, shotsDir } from './lib.mjs';
+import { audit, metric, script, shotsDir } from './lib.mjs';
 
 const STEP_MS = 10_000;
 const { log, run } = script('board-dnd.e2e', {
@@ -88,6 +90,7 @@ run(async ({ page, openPage, env, passed }) => {
     await page.waitForTimeout(200);
   }
   log(`after reload the card is still in ${target}`);
+  await audit(page, 'board');
   passed();
 
   // ---- 2. New Task dialog ----
@@ -99,6 +102,7 @@ run(async ({ page, openPage, env, passed }) => {
   await dialog.getByLabel('Labels (comma separated)').fill('e2e, ui');
   await dialog.getByLabel('Priority').selectOption('1');
   await dialog.getByLabel('Column').selectOption('todo');
+  await audit(page, 'New Task dialog');
   await dialog.getByRole('button', { name: 'Create task' }).click();
   await dialog.waitFor({ state: 'detached', timeout: STEP_MS });
   await cardIn(page, 'todo', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
@@ -119,6 +123,7 @@ run(async ({ page, openPage, env, passed }) => {
   if (!page.url().includes('task=')) throw new Error(`the drawer's URL does not name the task: ${page.url()}`);
   await page.screenshot({ path: join(shotsDir, 'board-drawer.png') });
   log('the task drawer shows the new task and its checklist');
+  await audit(page, 'task drawer');
   passed();
 
   // ---- 4. New project dialog ----

@@ -83,3 +83,23 @@ export function script(name, { required = [], timeoutMs = 90_000, viewport = { w
 
   return { log, run };
 }
+
+const axeScript = join(uiDir, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Audits the whole page as it is now with axe-core's default rules (WCAG 2.x A and AA, and axe's best practices).
+ * Each violation is printed (id, impact, the elements' selectors, help); a serious or critical one fails the script.
+ * Nothing is left out (docs/accessibility.md); a third-party element the app cannot fix would be, by its exact selector
+ * in the context's `exclude`, with the reason beside it.
+ */
+export async function audit(page, viewName) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeScript });
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const failing = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations) {
+    console.log(`[a11y ${viewName}] ${failing.includes(v) ? 'VIOLATION' : 'note'} ${v.id} (${v.impact}): ${v.help} (${v.helpUrl})`);
+    for (const n of v.nodes) console.log(`[a11y ${viewName}]   ${n.target.join(' ')}: ${n.failureSummary.replace(/\s*\n\s*/g, ' ')}`);
+  }
+  console.log(`[a11y ${viewName}] ${failing.length} serious or critical violation(s), ${violations.length - failing.length} other(s)`);
+  if (failing.length) throw new Error(`accessibility of ${viewName}: ${failing.map((v) => v.id).join(', ')}`);
+}

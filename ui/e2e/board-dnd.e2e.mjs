@@ -8,7 +8,9 @@
 //      card is still in its new column;
 //   2. create a task through the New Task dialog and see it on the board;
 //   3. open the task drawer of the new card;
-//   4. (with BATON_REPO_PATH) create a project with the sidebar's New project
+//   4. move the new card with the keyboard (its Move button, the arrow keys)
+//      to the next column and back, as announced to screen readers;
+//   5. (with BATON_REPO_PATH) create a project with the sidebar's New project
 //      dialog: a relative path is refused with the server's message and the
 //      form keeps its input; with the repository's path the new board opens.
 // The board, the New Task dialog and the task drawer are audited for
@@ -23,16 +25,16 @@
 //   BATON_DRAG_TITLE     exact title of the card to drag (required)
 //   BATON_TARGET_COLUMN  id of the column to drop it in (required; must differ from the card's)
 //   BATON_NEW_TITLE      title of the task to create in the dialog (default: "Created in the dialog <time>")
-//   BATON_REPO_PATH      absolute path of a git repository on the server's machine (step 4 runs only with it)
+//   BATON_REPO_PATH      absolute path of a git repository on the server's machine (step 5 runs only with it)
 //   BATON_NEW_PROJECT    name of the project to create (default: "Made in the browser <time>")
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
 //
 // Output: progress lines, the figures as "METRIC <name> <value> ms", then
-// "3 passed, 0 failed" (4 with BATON_REPO_PATH; exit 0), or a "FAIL ..." line and "... failed" (exit 1).
+// "4 passed, 0 failed" (5 with BATON_REPO_PATH; exit 0), or a "FAIL ..." line and "... failed" (exit 1).
 // Screenshots: docs/screenshots/board.png and board-drawer.png (repository root);
 // on failure ui/target/e2e/board-dnd.e2e-failure.png.
 import { join } from 'node:path';
-import { anyCard, cardIn, columnOf, measuredDrag } from './cards.mjs';
+import { anyCard, cardIn, columnOf, keyboardMove, measuredDrag } from './cards.mjs';
 import { audit, metric, script, shotsDir } from './lib.mjs';
 
 const STEP_MS = 10_000;
@@ -126,7 +128,16 @@ run(async ({ page, openPage, env, passed }) => {
   await audit(page, 'task drawer');
   passed();
 
-  // ---- 4. New project dialog ----
+  // ---- 4. the keyboard ----
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'detached', timeout: STEP_MS });
+  log(`keyboard: ${await keyboardMove(page, newTitle, 'ArrowRight', 'In Progress', STEP_MS)}`);
+  await cardIn(page, 'in_progress', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
+  log(`keyboard: ${await keyboardMove(page, newTitle, 'ArrowLeft', 'To Do', STEP_MS)}`);
+  await cardIn(page, 'todo', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
+  passed();
+
+  // ---- 5. New project dialog ----
   const repoPath = env.BATON_REPO_PATH;
   if (repoPath) {
     const projectName = env.BATON_NEW_PROJECT || `Made in the browser ${Date.now()}`;

@@ -35,6 +35,32 @@ export async function dragCard(page, card, columnId, { dy = 60, settleMs = 50, b
 }
 
 /**
+ * Moves the card titled `title` with the keyboard, as docs/accessibility.md tells: Space on its Move button picks it
+ * up, `key` (an arrow, pressed up to three times) takes it over the column named `columnName`, Space drops it there.
+ * Each step waits for what the board announces to screen readers; answers the last announcement.
+ */
+export async function keyboardMove(page, title, key, columnName, timeout) {
+  const announcement = (text) => page.locator('[id^=DndLiveRegion]').filter({ hasText: text });
+  const handle = page.getByRole('button', { name: `Move ${title}`, exact: true });
+  await handle.focus({ timeout });
+  await handle.press('Space');
+  // "Picked up …" is followed at once by "… is over <itself>": the card is held.
+  await announcement(`${title} is over`).waitFor({ state: 'attached', timeout });
+  // An arrow may first stop over the card's own column (ArrowLeft does), as a user hears: press again.
+  const over = announcement(new RegExp(`is over .* in ${columnName}\\.`));
+  for (let presses = 1; ; presses++) {
+    await page.keyboard.press(key);
+    const arrived = await over.waitFor({ state: 'attached', timeout: 1_000 }).then(() => true, () => false);
+    if (arrived) break;
+    if (presses === 3) throw new Error(`${key} three times did not take "${title}" over ${columnName}`);
+  }
+  await page.keyboard.press('Space');
+  const dropped = `${title} was dropped in ${columnName}.`;
+  await announcement(dropped).waitFor({ state: 'attached', timeout });
+  return dropped;
+}
+
+/**
  * Drags the card titled `title` into the column `columnId` (options as `dragCard`) and waits until it shows there
  * and the server has answered the move. Answers the times, from the page's clock (ms): `down` (pointer down), `drop`
  * (pointer up), `rendered` (the card in its new column), `frame` (the first frame after the drop, and

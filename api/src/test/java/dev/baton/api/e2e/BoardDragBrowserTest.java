@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The interactive board in a real headless Chromium (ui/e2e/board-dnd.e2e.mjs): a card dragged to another column
  * shows there at once, in a second window too, and is still there after a reload; a task created in the New Task
- * dialog appears on the board; its drawer opens; a project created with the New project dialog (refused first, for a
- * relative path) opens its board. The script prints the drag figures (METRIC lines).
+ * dialog appears on the board; its drawer opens; it moves to the next column and back with the keyboard; a project
+ * created with the New project dialog (refused first, for a relative path) opens its board. The board, the dialog and
+ * the drawer pass the accessibility audit. The script prints the drag figures (METRIC lines).
  */
 class BoardDragBrowserTest extends IntegrationTest {
 
@@ -38,7 +39,7 @@ class BoardDragBrowserTest extends IntegrationTest {
                 "BATON_NEW_TITLE", created,
                 "BATON_REPO_PATH", GitRepos.create().toString(),
                 "BATON_NEW_PROJECT", newProject), Duration.ofSeconds(90));
-        browser.assertPassed(4);
+        browser.assertPassed(5);
         assertThat(browser.metrics()).containsKey("drop_to_server_answer");
 
         // What the browser did went through the API.

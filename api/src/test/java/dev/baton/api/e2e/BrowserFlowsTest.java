@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pages besides the board in a real headless Chromium (ui/e2e/flows.e2e.mjs): a task run from its drawer with a
  * command agent, its log line live on the attempt page, its diff, approved and merged, the card in Done; a plan
  * whose compile finds a cycle, marked on the canvas; the timeline's slider moved back to before the task existed.
+ * The attempt's Logs and Diff tabs, the plan canvas and the timeline pass the accessibility audit (axe-core).
  */
 class BrowserFlowsTest extends ApiTestBase {
 

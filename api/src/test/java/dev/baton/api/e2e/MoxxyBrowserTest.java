@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The moxxy settings in a real headless Chromium (ui/e2e/moxxy.e2e.mjs) against a fake moxxy: connect with a token
- * the page never shows again, create a moxxy agent, set a vault key, start a job from a board task, cancel it.
+ * the page never shows again, create a moxxy agent, set a vault key, start a job from a board task, cancel it. The
+ * settings' three tabs pass the accessibility audit (axe-core).
  */
 class MoxxyBrowserTest extends ApiTestBase {
 

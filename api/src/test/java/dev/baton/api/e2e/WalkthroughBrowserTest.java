@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A new user's walkthrough in a real headless Chromium, through the browser only (ui/e2e/walkthrough.e2e.mjs): a
  * project and an agent profile made in dialogs, a plan drawn on the canvas, compiled, confirmed and run, the first
  * task's attempt reviewed and merged, and its history read in the timeline. Only the git repository is made here.
+ * The run page passes the accessibility audit (axe-core).
  */
 class WalkthroughBrowserTest extends ApiTestBase {
 

@@ -8,9 +8,13 @@
 //      card is still in its new column;
 //   2. create a task through the New Task dialog and see it on the board;
 //   3. open the task drawer of the new card;
-//   4. (with BATON_REPO_PATH) create a project with the sidebar's New project
+//   4. move the new card with the keyboard (its Move button, the arrow keys)
+//      to the next column and back, as announced to screen readers;
+//   5. (with BATON_REPO_PATH) create a project with the sidebar's New project
 //      dialog: a relative path is refused with the server's message and the
 //      form keeps its input; with the repository's path the new board opens.
+// The board, the New Task dialog and the task drawer are audited for
+// accessibility (axe-core, lib.mjs's audit).
 //
 //   BATON_URL=http://127.0.0.1:12345 BATON_PROJECT_ID=<id> BATON_DRAG_TITLE='<title>' \
 //     BATON_TARGET_COLUMN=review node ui/e2e/board-dnd.e2e.mjs
@@ -21,258 +25,145 @@
 //   BATON_DRAG_TITLE     exact title of the card to drag (required)
 //   BATON_TARGET_COLUMN  id of the column to drop it in (required; must differ from the card's)
 //   BATON_NEW_TITLE      title of the task to create in the dialog (default: "Created in the dialog <time>")
-//   BATON_REPO_PATH      absolute path of a git repository on the server's machine (step 4 runs only with it)
+//   BATON_REPO_PATH      absolute path of a git repository on the server's machine (step 5 runs only with it)
 //   BATON_NEW_PROJECT    name of the project to create (default: "Made in the browser <time>")
 //   CHROMIUM_PATH        browser binary (default /usr/bin/chromium)
 //
 // Output: progress lines, the figures as "METRIC <name> <value> ms", then
-// "3 passed, 0 failed" (4 with BATON_REPO_PATH; exit 0), or a "FAIL ..." line and "... failed" (exit 1).
+// "4 passed, 0 failed" (5 with BATON_REPO_PATH; exit 0), or a "FAIL ..." line and "... failed" (exit 1).
 // Screenshots: docs/screenshots/board.png and board-drawer.png (repository root);
-// on failure ui/target/e2e/board-dnd-failure.png.
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// on failure ui/target/e2e/board-dnd.e2e-failure.png.
+import { join } from 'node:path';
+import { anyCard, cardIn, columnOf, keyboardMove, measuredDrag } from './cards.mjs';
+import { audit, metric, script, shotsDir } from './lib.mjs';
 
-const NAME = 'board-dnd.e2e';
-const uiDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const shotsDir = join(uiDir, '..', 'docs', 'screenshots');
-const failureDir = join(uiDir, 'target', 'e2e');
 const STEP_MS = 10_000;
-const hardTimeoutMs = 60_000;
+const { log, run } = script('board-dnd.e2e', {
+  required: ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_DRAG_TITLE', 'BATON_TARGET_COLUMN'],
+  timeoutMs: 60_000,
+});
 
-let browser;
-let finished = false;
-let passed = 0;
+run(async ({ page, openPage, env, passed }) => {
+  const base = env.BATON_URL.replace(/\/+$/, '');
+  const dragTitle = env.BATON_DRAG_TITLE;
+  const target = env.BATON_TARGET_COLUMN;
+  const newTitle = env.BATON_NEW_TITLE || `Created in the dialog ${Date.now()}`;
+  const url = `${base}/#/p/${encodeURIComponent(env.BATON_PROJECT_ID)}`;
+  const other = await openPage('second window');
 
-const log = (line) => console.log(`[${NAME}] ${line}`);
+  // ---- 1. drag and drop ----
+  log(`opening ${url} (twice)`);
+  await Promise.all([page.goto(url, { waitUntil: 'domcontentloaded' }), other.goto(url, { waitUntil: 'domcontentloaded' })]);
+  const card = anyCard(page, dragTitle).first();
+  await card.waitFor({ state: 'visible', timeout: STEP_MS });
+  await anyCard(other, dragTitle).first().waitFor({ state: 'visible', timeout: STEP_MS });
+  // Both windows must be subscribed to the stream before the move.
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: STEP_MS });
+  await other.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: STEP_MS });
+  const from = await columnOf(page, dragTitle, STEP_MS);
+  if (from === target) throw new Error(`card "${dragTitle}" is already in ${target}`);
+  log(`card "${dragTitle}" is in ${from}; dragging it to ${target}`);
+  // The window we drag in is the visible one (a background tab gets no animation frames).
+  await page.bringToFront();
 
-async function finish(ok, reason) {
-  if (finished) return;
-  finished = true;
-  try {
-    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5_000))]);
-  } catch {
-    // exiting anyway
+  const m = await measuredDrag(page, dragTitle, target, { timeout: STEP_MS });
+  const toRender = m.rendered - m.drop;
+  const toFrame = m.frame - m.drop;
+  const toServer = m.moveEnd - m.drop;
+  metric('drop_to_card_rendered', toRender);
+  metric('drop_to_next_frame', toFrame, 'ms', `(card already in its new column at that frame: ${m.renderedBeforeFrame})`);
+  metric('drop_to_server_answer', toServer);
+  if (!m.renderedBeforeFrame) log('WARN the card was not yet in its new column at the first frame after the drop');
+  if (toServer > 150) log(`WARN the server answered the move after ${toServer.toFixed(1)} ms (target 150 ms)`);
+  const alert = await page.locator('[role=alert]').count();
+  if (alert) throw new Error(`an alert is shown after the move: ${await page.locator('[role=alert]').first().innerText()}`);
+
+  log('waiting for the second window to follow the move');
+  await cardIn(other, target, dragTitle).waitFor({ state: 'visible', timeout: STEP_MS });
+
+  // Projections are eventually consistent: reload until the board shows the move (at most STEP_MS).
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await anyCard(page, dragTitle).first().waitFor({ state: 'visible', timeout: STEP_MS });
+    const now = await columnOf(page, dragTitle, STEP_MS);
+    if (now === target) break;
+    if (Date.now() > deadline) throw new Error(`after reload the card is in ${now}, expected ${target}`);
+    await page.waitForTimeout(200);
   }
-  if (ok) {
-    console.log(`${passed} passed, 0 failed`);
-    process.exit(0);
+  log(`after reload the card is still in ${target}`);
+  await audit(page, 'board');
+  passed();
+
+  // ---- 2. New Task dialog ----
+  await page.getByRole('button', { name: 'New Task' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New task' });
+  await dialog.waitFor({ timeout: STEP_MS });
+  await dialog.getByLabel('Title').fill(newTitle);
+  await dialog.getByLabel('Criterion 1').fill('It shows on the board');
+  await dialog.getByLabel('Labels (comma separated)').fill('e2e, ui');
+  await dialog.getByLabel('Priority').selectOption('1');
+  await dialog.getByLabel('Column').selectOption('todo');
+  await audit(page, 'New Task dialog');
+  await dialog.getByRole('button', { name: 'Create task' }).click();
+  await dialog.waitFor({ state: 'detached', timeout: STEP_MS });
+  await cardIn(page, 'todo', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
+  log(`task "${newTitle}" created in the dialog is on the board in todo`);
+  await cardIn(other, 'todo', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
+  log('the second window shows it too');
+  passed();
+
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(shotsDir, 'board.png') });
+  log(`screenshot saved to ${join(shotsDir, 'board.png')}`);
+
+  // ---- 3. the drawer ----
+  await cardIn(page, 'todo', newTitle).getByRole('link', { name: newTitle }).click();
+  const drawer = page.getByRole('complementary', { name: newTitle });
+  await drawer.waitFor({ timeout: STEP_MS });
+  await drawer.getByText('It shows on the board').waitFor({ timeout: STEP_MS });
+  if (!page.url().includes('task=')) throw new Error(`the drawer's URL does not name the task: ${page.url()}`);
+  await page.screenshot({ path: join(shotsDir, 'board-drawer.png') });
+  log('the task drawer shows the new task and its checklist');
+  await audit(page, 'task drawer');
+  passed();
+
+  // ---- 4. the keyboard ----
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'detached', timeout: STEP_MS });
+  log(`keyboard: ${await keyboardMove(page, newTitle, 'ArrowRight', 'In Progress', STEP_MS)}`);
+  await cardIn(page, 'in_progress', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
+  log(`keyboard: ${await keyboardMove(page, newTitle, 'ArrowLeft', 'To Do', STEP_MS)}`);
+  await cardIn(page, 'todo', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
+  passed();
+
+  // ---- 5. New project dialog ----
+  const repoPath = env.BATON_REPO_PATH;
+  if (repoPath) {
+    const projectName = env.BATON_NEW_PROJECT || `Made in the browser ${Date.now()}`;
+    await page.getByRole('button', { name: 'New project' }).click();
+    const form = page.getByRole('dialog', { name: 'New project' });
+    await form.waitFor({ timeout: STEP_MS });
+    await form.getByLabel('Name', { exact: true }).fill(projectName);
+    await form.getByLabel('Vision').fill('Created from the New project dialog');
+    await form.getByLabel('Local path', { exact: true }).fill('not/an/absolute/path');
+    await form.getByLabel('Test command').fill('true');
+    await form.getByRole('button', { name: 'Create project' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor({ timeout: STEP_MS });
+    log(`a relative path is refused: ${await refusal.innerText()}`);
+    if ((await form.getByLabel('Name', { exact: true }).inputValue()) !== projectName) throw new Error('the form lost its input after a refusal');
+    await form.getByLabel('Local path', { exact: true }).fill(repoPath);
+    await form.getByRole('button', { name: 'Create project' }).click();
+    await form.waitFor({ state: 'detached', timeout: STEP_MS });
+    await page.getByRole('heading', { level: 1, name: projectName, exact: true }).waitFor({ timeout: STEP_MS });
+    await page.locator('main section[data-column-id]').first().waitFor({ timeout: STEP_MS });
+    if (!/#\/p\/[^/?]+/.test(page.url())) throw new Error(`the new board's URL does not name a project: ${page.url()}`);
+    await page
+      .getByRole('navigation', { name: 'Projects' })
+      .getByRole('link', { name: new RegExp(projectName) })
+      .waitFor({ timeout: STEP_MS });
+    log(`project "${projectName}" created in the dialog; its board is open at ${page.url()}`);
+    passed();
   }
-  console.log(`FAIL ${NAME}: ${reason}`);
-  console.log(`${passed} passed, 1 failed`);
-  process.exit(1);
-}
-
-setTimeout(() => void finish(false, `timed out after ${hardTimeoutMs} ms overall`), hardTimeoutMs).unref();
-
-const cardIn = (page, columnId, title) =>
-  page
-    .locator(`main section[data-column-id=${JSON.stringify(columnId)}] article`)
-    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
-
-const anyCard = (page, title) =>
-  page.locator('main article[data-task-id]').filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
-
-async function columnOf(page, title) {
-  return anyCard(page, title)
-    .first()
-    .locator('xpath=ancestor::section[@data-column-id][1]')
-    .getAttribute('data-column-id', { timeout: STEP_MS });
-}
-
-async function main() {
-  const missing = ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_DRAG_TITLE', 'BATON_TARGET_COLUMN'].filter((k) => !process.env[k]);
-  if (missing.length) return finish(false, `missing environment variable(s): ${missing.join(', ')}`);
-  const base = process.env.BATON_URL.replace(/\/+$/, '');
-  const projectId = process.env.BATON_PROJECT_ID;
-  const dragTitle = process.env.BATON_DRAG_TITLE;
-  const target = process.env.BATON_TARGET_COLUMN;
-  const newTitle = process.env.BATON_NEW_TITLE || `Created in the dialog ${Date.now()}`;
-  const url = `${base}/#/p/${encodeURIComponent(projectId)}`;
-  mkdirSync(shotsDir, { recursive: true });
-  mkdirSync(failureDir, { recursive: true });
-
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch (e) {
-    return finish(false, `cannot load playwright-core (${e.message})`);
-  }
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  log(`launching ${executablePath}`);
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    timeout: 30_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const other = await context.newPage();
-  for (const [name, p] of [['page', page], ['second window', other]]) {
-    p.on('console', (msg) => msg.type() === 'error' && log(`${name} console error: ${msg.text()}`));
-    p.on('pageerror', (err) => log(`${name} page error: ${err.message}`));
-    p.on('response', (res) => res.status() >= 400 && res.url().includes('/api/') && log(`${name} HTTP ${res.status()} ${res.url()}`));
-  }
-
-  try {
-    // ---- 1. drag and drop ----
-    log(`opening ${url} (twice)`);
-    await Promise.all([page.goto(url, { waitUntil: 'domcontentloaded' }), other.goto(url, { waitUntil: 'domcontentloaded' })]);
-    const card = anyCard(page, dragTitle).first();
-    await card.waitFor({ state: 'visible', timeout: STEP_MS });
-    await anyCard(other, dragTitle).first().waitFor({ state: 'visible', timeout: STEP_MS });
-    // Both windows must be subscribed to the stream before the move.
-    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: STEP_MS });
-    await other.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: STEP_MS });
-    const from = await columnOf(page, dragTitle);
-    if (from === target) throw new Error(`card "${dragTitle}" is already in ${target}`);
-    log(`card "${dragTitle}" is in ${from}; dragging it to ${target}`);
-    // The window we drag in is the visible one (a background tab gets no animation frames).
-    await page.bringToFront();
-
-    await page.evaluate(
-      ({ title, column }) => {
-        const m = (window.__batonDrag = {});
-        const inTarget = () =>
-          [...document.querySelectorAll(`main section[data-column-id="${column}"] article[data-task-id] h3`)].some(
-            (h) => h.textContent.trim() === title,
-          );
-        new MutationObserver(() => {
-          if (m.drop !== undefined && m.rendered === undefined && inTarget()) m.rendered = performance.now();
-        }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
-        document.addEventListener(
-          'pointerup',
-          () => {
-            m.drop = performance.now();
-            requestAnimationFrame(() => {
-              m.frame = performance.now();
-              m.renderedBeforeFrame = inTarget();
-            });
-          },
-          { capture: true, once: true },
-        );
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (e.name.endsWith('/move')) m.moveEnd = e.responseEnd;
-        }).observe({ type: 'resource' });
-      },
-      { title: dragTitle, column: target },
-    );
-
-    const box = await card.boundingBox();
-    const dest = await page.locator(`main section[data-column-id=${JSON.stringify(target)}]`).boundingBox();
-    if (!box || !dest) throw new Error('cannot measure the card or the target column');
-    const sx = box.x + box.width / 2;
-    const sy = box.y + Math.min(box.height / 2, 20);
-    const tx = dest.x + dest.width / 2;
-    const ty = dest.y + 60;
-    await page.mouse.move(sx, sy);
-    await page.mouse.down();
-    await page.mouse.move(sx + 12, sy + 4, { steps: 3 });
-    await page.mouse.move(tx, ty, { steps: 12 });
-    await page.waitForTimeout(50);
-    await page.mouse.up();
-
-    await cardIn(page, target, dragTitle).waitFor({ state: 'visible', timeout: STEP_MS });
-    await page.waitForFunction(() => window.__batonDrag.moveEnd !== undefined, null, { timeout: STEP_MS });
-    const m = await page.evaluate(() => window.__batonDrag);
-    const toRender = m.rendered - m.drop;
-    const toFrame = m.frame - m.drop;
-    const toServer = m.moveEnd - m.drop;
-    console.log(`METRIC drop_to_card_rendered ${toRender.toFixed(1)} ms`);
-    console.log(`METRIC drop_to_next_frame ${toFrame.toFixed(1)} ms (card already in its new column at that frame: ${m.renderedBeforeFrame})`);
-    console.log(`METRIC drop_to_server_answer ${toServer.toFixed(1)} ms`);
-    if (!m.renderedBeforeFrame) log('WARN the card was not yet in its new column at the first frame after the drop');
-    if (toServer > 150) log(`WARN the server answered the move after ${toServer.toFixed(1)} ms (target 150 ms)`);
-    const alert = await page.locator('[role=alert]').count();
-    if (alert) throw new Error(`an alert is shown after the move: ${await page.locator('[role=alert]').first().innerText()}`);
-
-    log('waiting for the second window to follow the move');
-    await cardIn(other, target, dragTitle).waitFor({ state: 'visible', timeout: STEP_MS });
-
-    // Projections are eventually consistent: reload until the board shows the move (at most STEP_MS).
-    const deadline = Date.now() + STEP_MS;
-    for (;;) {
-      await page.reload({ waitUntil: 'domcontentloaded' });
-      await anyCard(page, dragTitle).first().waitFor({ state: 'visible', timeout: STEP_MS });
-      const now = await columnOf(page, dragTitle);
-      if (now === target) break;
-      if (Date.now() > deadline) throw new Error(`after reload the card is in ${now}, expected ${target}`);
-      await page.waitForTimeout(200);
-    }
-    log(`after reload the card is still in ${target}`);
-    passed++;
-
-    // ---- 2. New Task dialog ----
-    await page.getByRole('button', { name: 'New Task' }).click();
-    const dialog = page.getByRole('dialog', { name: 'New task' });
-    await dialog.waitFor({ timeout: STEP_MS });
-    await dialog.getByLabel('Title').fill(newTitle);
-    await dialog.getByLabel('Criterion 1').fill('It shows on the board');
-    await dialog.getByLabel('Labels (comma separated)').fill('e2e, ui');
-    await dialog.getByLabel('Priority').selectOption('1');
-    await dialog.getByLabel('Column').selectOption('todo');
-    await dialog.getByRole('button', { name: 'Create task' }).click();
-    await dialog.waitFor({ state: 'detached', timeout: STEP_MS });
-    await cardIn(page, 'todo', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
-    log(`task "${newTitle}" created in the dialog is on the board in todo`);
-    await cardIn(other, 'todo', newTitle).waitFor({ state: 'visible', timeout: STEP_MS });
-    log('the second window shows it too');
-    passed++;
-
-    await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(shotsDir, 'board.png') });
-    log(`screenshot saved to ${join(shotsDir, 'board.png')}`);
-
-    // ---- 3. the drawer ----
-    await cardIn(page, 'todo', newTitle).getByRole('link', { name: newTitle }).click();
-    const drawer = page.getByRole('complementary', { name: newTitle });
-    await drawer.waitFor({ timeout: STEP_MS });
-    await drawer.getByText('It shows on the board').waitFor({ timeout: STEP_MS });
-    if (!page.url().includes('task=')) throw new Error(`the drawer's URL does not name the task: ${page.url()}`);
-    await page.screenshot({ path: join(shotsDir, 'board-drawer.png') });
-    log('the task drawer shows the new task and its checklist');
-    passed++;
-
-    // ---- 4. New project dialog ----
-    const repoPath = process.env.BATON_REPO_PATH;
-    if (repoPath) {
-      const projectName = process.env.BATON_NEW_PROJECT || `Made in the browser ${Date.now()}`;
-      await page.getByRole('button', { name: 'New project' }).click();
-      const form = page.getByRole('dialog', { name: 'New project' });
-      await form.waitFor({ timeout: STEP_MS });
-      await form.getByLabel('Name', { exact: true }).fill(projectName);
-      await form.getByLabel('Vision').fill('Created from the New project dialog');
-      await form.getByLabel('Local path', { exact: true }).fill('not/an/absolute/path');
-      await form.getByLabel('Test command').fill('true');
-      await form.getByRole('button', { name: 'Create project' }).click();
-      const refusal = form.getByRole('alert');
-      await refusal.waitFor({ timeout: STEP_MS });
-      log(`a relative path is refused: ${await refusal.innerText()}`);
-      if ((await form.getByLabel('Name', { exact: true }).inputValue()) !== projectName) throw new Error('the form lost its input after a refusal');
-      await form.getByLabel('Local path', { exact: true }).fill(repoPath);
-      await form.getByRole('button', { name: 'Create project' }).click();
-      await form.waitFor({ state: 'detached', timeout: STEP_MS });
-      await page.getByRole('heading', { level: 1, name: projectName, exact: true }).waitFor({ timeout: STEP_MS });
-      await page.locator('main section[data-column-id]').first().waitFor({ timeout: STEP_MS });
-      if (!/#\/p\/[^/?]+/.test(page.url())) throw new Error(`the new board's URL does not name a project: ${page.url()}`);
-      await page
-        .getByRole('navigation', { name: 'Projects' })
-        .getByRole('link', { name: new RegExp(projectName) })
-        .waitFor({ timeout: STEP_MS });
-      log(`project "${projectName}" created in the dialog; its board is open at ${page.url()}`);
-      passed++;
-    }
-    return finish(true);
-  } catch (e) {
-    await page.screenshot({ path: join(failureDir, 'board-dnd-failure.png'), timeout: 5_000 }).catch(() => {});
-    throw e;
-  }
-}
-
-main().catch((e) => {
-  const message = e instanceof Error ? e.message : String(e);
-  const [first, ...rest] = message.split('\n');
-  for (const line of rest) if (line.trim()) log(line.replace(/\x1b\[[0-9;]*m/g, ''));
-  return finish(false, first);
 });

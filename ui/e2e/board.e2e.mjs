@@ -15,48 +15,17 @@
 //
 // Output: progress lines, then one closing line, "1 passed, 0 failed" (exit 0)
 // or "0 passed, 1 failed" after a "FAIL ..." line with the reason (exit 1).
-// A screenshot is saved to ui/target/e2e/board.png (board-failure.png on failure).
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// A screenshot is saved to ui/target/e2e/board.png (board.e2e-failure.png on failure).
+import { join } from 'node:path';
+import { failureDir, script } from './lib.mjs';
 
-const NAME = 'board.e2e';
-const uiDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(uiDir, 'target', 'e2e');
-const screenshotPath = join(outDir, 'board.png');
-const failureScreenshotPath = join(outDir, 'board-failure.png');
+const screenshotPath = join(failureDir, 'board.png');
 const cardTimeoutMs = Number(process.env.BATON_E2E_TIMEOUT_MS) || 15_000;
-// Hard ceiling for the whole run, so a stuck browser can never hang the caller.
-const hardTimeoutMs = cardTimeoutMs + 45_000;
-
-let browser;
-let finished = false;
-
-function log(line) {
-  console.log(`[${NAME}] ${line}`);
-}
-
-async function finish(passed, reason) {
-  if (finished) return;
-  finished = true;
-  try {
-    await Promise.race([browser?.close(), new Promise((r) => setTimeout(r, 5_000))]);
-  } catch {
-    // ignore: we are exiting anyway
-  }
-  if (passed) {
-    console.log('1 passed, 0 failed');
-    process.exit(0);
-  }
-  console.log(`FAIL ${NAME}: ${reason}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
-
-const watchdog = setTimeout(() => {
-  void finish(false, `timed out after ${hardTimeoutMs} ms overall`);
-}, hardTimeoutMs);
-watchdog.unref();
+const { log, run } = script('board.e2e', {
+  required: ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_CARD_TITLE'],
+  // Hard ceiling for the whole run, so a stuck browser can never hang the caller.
+  timeoutMs: cardTimeoutMs + 45_000,
+});
 
 /** Quote a string for an XPath literal. */
 function xpathLiteral(s) {
@@ -65,110 +34,56 @@ function xpathLiteral(s) {
   return `concat('${s.split("'").join(`', "'", '`)}')`;
 }
 
-async function main() {
-  const baseUrl = process.env.BATON_URL;
-  const projectId = process.env.BATON_PROJECT_ID;
-  const title = process.env.BATON_CARD_TITLE;
-  const expectedColumn = process.env.BATON_EXPECTED_COLUMN || null;
-  const missing = ['BATON_URL', 'BATON_PROJECT_ID', 'BATON_CARD_TITLE'].filter((k) => !process.env[k]);
-  if (missing.length) return finish(false, `missing environment variable(s): ${missing.join(', ')}`);
+run(async ({ page, env, passed }) => {
+  const title = env.BATON_CARD_TITLE;
+  const expectedColumn = env.BATON_EXPECTED_COLUMN || null;
+  const url = `${env.BATON_URL.replace(/\/+$/, '')}/?project=${encodeURIComponent(env.BATON_PROJECT_ID)}`;
 
-  const url = `${baseUrl.replace(/\/+$/, '')}/?project=${encodeURIComponent(projectId)}`;
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  mkdirSync(outDir, { recursive: true });
+  log(`opening ${url}`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: cardTimeoutMs });
 
-  let chromium;
+  // The card: an <article> inside the board's <main> whose <h3> is exactly the title.
+  const card = page
+    .locator('main article')
+    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) })
+    .first();
+  log(`waiting up to ${cardTimeoutMs} ms for card "${title}"`);
   try {
-    ({ chromium } = await import('playwright-core'));
-  } catch (e) {
-    return finish(false, `cannot load playwright-core (${e.message}); run "npm ci" in ${uiDir} or build the ui module first`);
+    await card.waitFor({ state: 'visible', timeout: cardTimeoutMs });
+  } catch {
+    const alert = await page.locator('[role=alert]').first().innerText({ timeout: 500 }).catch(() => null);
+    const heading = await page.locator('main h1').first().textContent({ timeout: 500 }).catch(() => null);
+    const shown = alert ? `; page shows error: ${alert.trim().replace(/\s*\n+\s*/g, ' | ')}` : heading ? `; board heading is "${heading.trim()}"` : '';
+    throw new Error(`card "${title}" did not appear within ${cardTimeoutMs} ms${shown}`);
   }
 
-  log(`launching ${executablePath}`);
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    timeout: 30_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') log(`browser console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => log(`page error: ${err.message}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400 && res.url().includes('/api/')) log(`HTTP ${res.status()} ${res.url()}`);
-  });
+  const heading = (await card.locator('h3').first().textContent())?.trim();
+  if (heading !== title) throw new Error(`card heading is "${heading}", expected exactly "${title}"`);
 
-  try {
-    log(`opening ${url}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: cardTimeoutMs });
-
-    // The card: an <article> inside the board's <main> whose <h3> is exactly the title.
-    const card = page
-      .locator('main article')
-      .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) })
-      .first();
-    log(`waiting up to ${cardTimeoutMs} ms for card "${title}"`);
-    try {
-      await card.waitFor({ state: 'visible', timeout: cardTimeoutMs });
-    } catch {
-      const alert = await page.locator('[role=alert]').first().innerText({ timeout: 500 }).catch(() => null);
-      const heading = await page.locator('main h1').first().textContent({ timeout: 500 }).catch(() => null);
-      const shown = alert ? `; page shows error: ${alert.trim().replace(/\s*\n+\s*/g, ' | ')}` : heading ? `; board heading is "${heading.trim()}"` : '';
-      throw new Error(`card "${title}" did not appear within ${cardTimeoutMs} ms${shown}`);
-    }
-
-    const heading = (await card.locator('h3').first().textContent())?.trim();
-    if (heading !== title) throw new Error(`card heading is "${heading}", expected exactly "${title}"`);
-
-    // The column <section aria-label="..."> that holds the card.
-    const column = card.locator('xpath=ancestor::section[@aria-label][1]');
-    if ((await column.count()) !== 1) throw new Error(`card "${title}" is not inside a column section`);
-    const columnName = await column.getAttribute('aria-label');
-    const columnId = await column.getAttribute('data-column-id');
-    const columnHeading = (await column.locator('h2').first().textContent())?.trim();
-    if (columnHeading !== columnName) {
-      throw new Error(`column heading "${columnHeading}" does not match its aria-label "${columnName}"`);
-    }
-    // Cross-check from the column's side: that section really contains the card.
-    const inColumn = page
-      .locator(`main section[aria-label=${JSON.stringify(columnName)}] article`)
-      .filter({ has: page.locator(`xpath=.//h3[normalize-space(.)=${xpathLiteral(title)}]`) });
-    if ((await inColumn.count()) < 1) throw new Error(`column "${columnName}" does not list card "${title}"`);
-    log(`card "${title}" is in column "${columnName}" (id ${columnId ?? '?'})`);
-
-    if (expectedColumn && expectedColumn !== columnName && expectedColumn !== columnId) {
-      throw new Error(`card "${title}" is in column "${columnName}" (${columnId}), expected "${expectedColumn}"`);
-    }
-
-    const boardTitle = (await page.locator('main h1').first().textContent())?.trim();
-    log(`board heading: "${boardTitle}"`);
-
-    await page.screenshot({ path: screenshotPath, fullPage: true });
-    log(`screenshot saved to ${screenshotPath}`);
-    return finish(true);
-  } catch (e) {
-    await page
-      .screenshot({ path: failureScreenshotPath, fullPage: true, timeout: 5_000 })
-      .then(() => log(`failure screenshot saved to ${failureScreenshotPath}`))
-      .catch(() => {});
-    throw e;
+  // The column <section aria-label="..."> that holds the card.
+  const column = card.locator('xpath=ancestor::section[@aria-label][1]');
+  if ((await column.count()) !== 1) throw new Error(`card "${title}" is not inside a column section`);
+  const columnName = await column.getAttribute('aria-label');
+  const columnId = await column.getAttribute('data-column-id');
+  const columnHeading = (await column.locator('h2').first().textContent())?.trim();
+  if (columnHeading !== columnName) {
+    throw new Error(`column heading "${columnHeading}" does not match its aria-label "${columnName}"`);
   }
-}
+  // Cross-check from the column's side: that section really contains the card.
+  const inColumn = page
+    .locator(`main section[aria-label=${JSON.stringify(columnName)}] article`)
+    .filter({ has: page.locator(`xpath=.//h3[normalize-space(.)=${xpathLiteral(title)}]`) });
+  if ((await inColumn.count()) < 1) throw new Error(`column "${columnName}" does not list card "${title}"`);
+  log(`card "${title}" is in column "${columnName}" (id ${columnId ?? '?'})`);
 
-main().catch((e) => {
-  const message = e instanceof Error ? e.message : String(e);
-  const [first, ...rest] = message.split('\n');
-  // Playwright appends a multi-line call log; keep it out of the FAIL line.
-  for (const line of rest) if (line.trim()) log(line.replace(/\x1b\[[0-9;]*m/g, ''));
-  return finish(false, first);
+  if (expectedColumn && expectedColumn !== columnName && expectedColumn !== columnId) {
+    throw new Error(`card "${title}" is in column "${columnName}" (${columnId}), expected "${expectedColumn}"`);
+  }
+
+  const boardTitle = (await page.locator('main h1').first().textContent())?.trim();
+  log(`board heading: "${boardTitle}"`);
+
+  await page.screenshot({ path: screenshotPath, fullPage: true });
+  log(`screenshot saved to ${screenshotPath}`);
+  passed();
 });

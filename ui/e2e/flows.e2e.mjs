@@ -5,6 +5,7 @@
 //      live, open the diff, approve and merge, and see the card in Done;
 //   2. plan: compile a plan whose tasks depend on each other in a circle, and see the cycle marked;
 //   3. timeline: move the time slider back to before the task existed, and see the board without it.
+// The attempt's Logs and Diff tabs, the plan canvas and the timeline are audited for accessibility (lib.mjs's audit).
 //
 // Environment (all required): BATON_URL, BATON_PROJECT_ID, BATON_TASK_ID, BATON_TASK_TITLE, BATON_AGENT_NAME,
 // BATON_LOG_LINE (a line the agent prints), BATON_FILE (the file it writes), BATON_PLAN_PROJECT_ID (a project whose
@@ -13,7 +14,7 @@
 // Output: progress lines, then "3 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshots:
 // docs/screenshots/{attempt-logs,attempt-diff,plan-cycle,timeline}.png; on failure ui/target/e2e/flows.e2e-failure.png.
 import { join } from 'node:path';
-import { script, shotsDir } from './lib.mjs';
+import { audit, script, shotsDir } from './lib.mjs';
 
 const STEP_MS = 20_000;
 const { log, run } = script('flows.e2e', {
@@ -42,6 +43,7 @@ async function attemptFlow(page, base, env) {
   await page.getByText(env.BATON_LOG_LINE).first().waitFor({ timeout: STEP_MS });
   log(`the log line "${env.BATON_LOG_LINE}" arrived`);
   await page.screenshot({ path: join(shotsDir, 'attempt-logs.png') });
+  await audit(page, 'attempt, Logs tab');
 
   const approve = page.getByRole('button', { name: 'Approve & merge' });
   await page.waitForFunction(
@@ -53,6 +55,7 @@ async function attemptFlow(page, base, env) {
   await page.getByText(env.BATON_FILE).first().waitFor({ timeout: STEP_MS });
   log(`the diff shows ${env.BATON_FILE}`);
   await page.screenshot({ path: join(shotsDir, 'attempt-diff.png') });
+  await audit(page, 'attempt, Diff tab');
 
   await approve.click();
   await page.waitForFunction(
@@ -86,6 +89,7 @@ async function planFlow(page, base, env) {
   if (marked < 2) throw new Error(`the cycle's nodes are not marked (${marked} marked): ${await alert.innerText()}`);
   log(`compile refused: "${(await alert.innerText()).trim()}"; ${marked} nodes marked`);
   await page.screenshot({ path: join(shotsDir, 'plan-cycle.png') });
+  await audit(page, 'plan canvas');
 }
 
 async function timelineFlow(page, base, env) {
@@ -102,6 +106,7 @@ async function timelineFlow(page, base, env) {
   await card.first().waitFor({ state: 'detached', timeout: STEP_MS });
   log(`moved back to "${await slider.getAttribute('aria-valuetext')}": the task is not on the board`);
   await page.screenshot({ path: join(shotsDir, 'timeline.png') });
+  await audit(page, 'timeline');
 }
 
 run(async ({ page, env, passed }) => {

@@ -2,13 +2,14 @@
 // Browser end-to-end check of the moxxy settings, against a running Baton server and a fake moxxy that the launcher
 // (api/src/test/java/dev/baton/api/e2e/MoxxyBrowserTest.java) started: connect with a token (never shown again),
 // create a moxxy agent, set a vault key, see the templates, start an orchestration job from a board task, see it executing, cancel it.
+// The settings' three tabs (project, agent profiles, moxxy) are audited for accessibility (lib.mjs's audit).
 //
 // Environment (all required): BATON_URL, BATON_PROJECT_ID, BATON_TASK_TITLE, MOXXY_URL, MOXXY_TOKEN;
 // CHROMIUM_PATH (default /usr/bin/chromium).
 // Output: progress lines, then "1 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshot:
 // docs/screenshots/settings-moxxy.png; on failure ui/target/e2e/moxxy.e2e-failure.png.
 import { join } from 'node:path';
-import { script, shotsDir } from './lib.mjs';
+import { audit, script, shotsDir } from './lib.mjs';
 
 const STEP_MS = 20_000;
 const { log, run } = script('moxxy.e2e', {
@@ -19,6 +20,12 @@ const { log, run } = script('moxxy.e2e', {
 run(async ({ page, env, passed }) => {
   const base = env.BATON_URL.replace(/\/+$/, '');
   await page.goto(`${base}/#/p/${encodeURIComponent(env.BATON_PROJECT_ID)}/settings`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('form', { name: 'Project settings' }).waitFor({ timeout: STEP_MS });
+  await audit(page, 'settings, Project tab');
+  await page.getByRole('tab', { name: 'Agent profiles' }).click();
+  await page.getByRole('button', { name: 'New agent profile', exact: true }).click();
+  await page.getByRole('form', { name: 'New agent profile', exact: true }).waitFor({ timeout: STEP_MS });
+  await audit(page, 'settings, Agent profiles tab');
   await page.getByRole('tab', { name: 'moxxy' }).click();
   const form = page.getByRole('form', { name: 'moxxy connection' });
   await form.getByLabel('Base URL').fill(env.MOXXY_URL);
@@ -55,6 +62,7 @@ run(async ({ page, env, passed }) => {
   await row.filter({ hasText: 'executing' }).waitFor({ timeout: STEP_MS });
   log('the job is executing');
   await page.screenshot({ path: join(shotsDir, 'settings-moxxy.png'), fullPage: true });
+  await audit(page, 'settings, moxxy tab');
 
   await row.getByRole('button', { name: 'Cancel' }).click();
   await row.filter({ hasText: 'canceled' }).waitFor({ timeout: STEP_MS });

@@ -2,14 +2,15 @@
 // A new user's walkthrough in the browser only, against a running Baton server with no data of theirs: create a
 // project (New project), an agent profile (New Agent Profile), a plan of two tasks on the canvas, compile, confirm,
 // run it with manual merges, review the first task's attempt and merge it, then read the project's history in the
-// timeline. Launched by api/src/test/java/dev/baton/api/e2e/WalkthroughBrowserTest.java.
+// timeline. The run page is audited for accessibility (lib.mjs's audit). Launched by
+// api/src/test/java/dev/baton/api/e2e/WalkthroughBrowserTest.java.
 //
 // Environment: BATON_URL, BATON_REPO (a git repository's absolute path on the server's machine), BATON_PROJECT_NAME
 // (all required); CHROMIUM_PATH (default /usr/bin/chromium).
 // Output: progress lines, then "5 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshot:
 // docs/screenshots/run.png; on failure ui/target/e2e/walkthrough.e2e-failure.png.
 import { join } from 'node:path';
-import { script, shotsDir } from './lib.mjs';
+import { audit, script, shotsDir } from './lib.mjs';
 
 const STEP_MS = 30_000;
 const { log, run } = script('walkthrough.e2e', {
@@ -89,6 +90,7 @@ run(async ({ page, env, passed }) => {
   await readme.waitFor({ timeout: STEP_MS });
   await page.getByRole('list', { name: 'Tasks per status' }).getByText(/review/i).first().waitFor({ timeout: STEP_MS });
   await page.screenshot({ path: join(shotsDir, 'run.png') });
+  await audit(page, 'run');
   await readme.click();
   await enabled(page, 'Approve & merge');
   await page.getByRole('tab', { name: /^Diff/ }).click();

@@ -15,7 +15,7 @@ interface Props {
 export function Sidebar({ projects, loading, failed = false, selectedId, onNewProject }: Props) {
   return (
     <div className="sidebar">
-      <p className="brand">Baton</p>
+      <p className="brand" role="banner">Baton</p>
       <nav aria-label="Pages" className="page-links">
         <ul>
           <li>

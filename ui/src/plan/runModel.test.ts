@@ -19,8 +19,8 @@ describe('run status colours', () => {
     expect(statusColour('pending')).toBe('#9ca3af');
     expect(statusColour('running')).toBe('#2563eb');
     expect(statusColour('review')).toBe('#9333ea');
-    expect(statusColour('blocked')).toBe('#ea580c');
-    expect(statusColour('done')).toBe('#16a34a');
+    expect(statusColour('blocked')).toBe('#c2410c');
+    expect(statusColour('done')).toBe('#15803d');
     expect(statusColour('failed')).toBe('#dc2626');
     expect(statusColour('paused')).toBe('#eab308');
     expect(statusColour('stopped')).toBe('#1f2937');

@@ -7,8 +7,8 @@ export const STATUS_COLOURS: Record<NodeStatus, string> = {
   pending: '#9ca3af', // grey
   running: '#2563eb', // blue
   review: '#9333ea', // purple
-  blocked: '#ea580c', // orange
-  done: '#16a34a', // green
+  blocked: '#c2410c', // orange (white text on it: 5.2:1)
+  done: '#15803d', // green (white text on it: 5.0:1)
   failed: '#dc2626', // red
   paused: '#eab308', // yellow
   stopped: '#1f2937', // dark

@@ -6,21 +6,19 @@ import dev.baton.api.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The interactive board in a real headless Chromium (ui/e2e/board-dnd.e2e.mjs): a card dragged to another column
  * shows there at once, in a second window too, and is still there after a reload; a task created in the New Task
- * dialog appears on the board; its drawer opens; a project created with the New project dialog (refused first, for a
- * relative path) opens its board. The script prints the drag figures (METRIC lines).
+ * dialog appears on the board; its drawer opens; it moves to the next column and back with the keyboard; a project
+ * created with the New project dialog (refused first, for a relative path) opens its board. The board, the dialog and
+ * the drawer pass the accessibility audit. The script prints the drag figures (METRIC lines).
  */
 class BoardDragBrowserTest extends IntegrationTest {
-
-    private static final Path SCRIPT = Path.of("..", "ui", "e2e", "board-dnd.e2e.mjs").toAbsolutePath().normalize();
 
     @Test
     void aDraggedCardStaysInItsNewColumnAndTheNewTaskDialogAddsACard() throws IOException, InterruptedException {
@@ -31,30 +29,18 @@ class BoardDragBrowserTest extends IntegrationTest {
         createTask(projectId, "{\"title\":\"" + uniqueName("Already in review") + "\",\"column\":\"review\"}");
         awaitBoard(projectId, "", board -> board.toString().contains(dragged));
         String created = uniqueName("Made in the dialog");
-
-        Path log = Files.createTempFile("board-dnd-e2e-", ".log");
-        ProcessBuilder browser = new ProcessBuilder("node", SCRIPT.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(SCRIPT.getParent().getParent().toFile());
-        browser.environment().put("BATON_URL", "http://127.0.0.1:" + port);
-        browser.environment().put("BATON_PROJECT_ID", projectId);
-        browser.environment().put("BATON_DRAG_TITLE", dragged);
-        browser.environment().put("BATON_TARGET_COLUMN", "review");
-        browser.environment().put("BATON_NEW_TITLE", created);
         String newProject = uniqueName("Made in the browser");
-        browser.environment().put("BATON_REPO_PATH", GitRepos.create().toString());
-        browser.environment().put("BATON_NEW_PROJECT", newProject);
-        Process node = browser.start();
-        node.getOutputStream().close();
-        boolean finished = node.waitFor(90, TimeUnit.SECONDS);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        System.out.println(output);
-        assertThat(finished).as("the browser test finished in time: %s", output).isTrue();
-        assertThat(node.exitValue()).as("browser test output:%n%s", output).isZero();
-        assertThat(output).contains("4 passed, 0 failed").contains("METRIC drop_to_server_answer");
+
+        BrowserScript.Result browser = BrowserScript.run("board-dnd.e2e.mjs", Map.of(
+                "BATON_URL", "http://127.0.0.1:" + port,
+                "BATON_PROJECT_ID", projectId,
+                "BATON_DRAG_TITLE", dragged,
+                "BATON_TARGET_COLUMN", "review",
+                "BATON_NEW_TITLE", created,
+                "BATON_REPO_PATH", GitRepos.create().toString(),
+                "BATON_NEW_PROJECT", newProject), Duration.ofSeconds(90));
+        browser.assertPassed(5);
+        assertThat(browser.metrics()).containsKey("drop_to_server_answer");
 
         // What the browser did went through the API.
         JsonNode board = awaitBoard(projectId, "", b -> b.toString().contains(created));

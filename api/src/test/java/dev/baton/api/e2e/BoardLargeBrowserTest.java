@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BoardLargeBrowserTest extends IntegrationTest {
 
-    private static final Path SCRIPT = Path.of("..", "ui", "e2e", "board-large.e2e.mjs").toAbsolutePath().normalize();
     /** Cards per column: 2,000 in all, the longest columns 500. */
     private static final String[][] SPREAD = {{"backlog", "500"}, {"todo", "400"}, {"in_progress", "300"},
             {"review", "300"}, {"done", "500"}};
@@ -59,32 +57,17 @@ class BoardLargeBrowserTest extends IntegrationTest {
         }
         awaitBoard(projectId, "", board -> cards(board) == 2000);
 
-        Path log = Files.createTempFile("board-large-e2e-", ".log");
-        ProcessBuilder browser = new ProcessBuilder("node", SCRIPT.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(SCRIPT.getParent().getParent().toFile());
-        browser.environment().put("BATON_URL", "http://127.0.0.1:" + port);
-        browser.environment().put("BATON_PROJECT_ID", projectId);
-        browser.environment().put("BATON_DRAG_TITLE", dragged);
-        browser.environment().put("BATON_TARGET_COLUMN", "in_progress");
-        browser.environment().put("BATON_SCROLL_COLUMN", "backlog");
-        browser.environment().put("BATON_CARD_COUNT", "2000");
-        Process node = browser.start();
-        node.getOutputStream().close();
-        boolean finished = node.waitFor(180, TimeUnit.SECONDS);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        System.out.println(output);
-        assertThat(finished).as("the browser test finished in time: %s", output).isTrue();
-        assertThat(node.exitValue()).as("browser test output:%n%s", output).isZero();
-        assertThat(output).contains("3 passed, 0 failed")
-                .contains("METRIC large_board_navigation_to_rendered")
-                .contains("METRIC large_board_load_longest_task")
-                .contains("METRIC large_drop_to_card_rendered")
-                .contains("METRIC large_drop_to_server_answer")
-                .contains("METRIC large_scroll_worst_frame_gap");
+        BrowserScript.Result browser = BrowserScript.run("board-large.e2e.mjs", Map.of(
+                "BATON_URL", "http://127.0.0.1:" + port,
+                "BATON_PROJECT_ID", projectId,
+                "BATON_DRAG_TITLE", dragged,
+                "BATON_TARGET_COLUMN", "in_progress",
+                "BATON_SCROLL_COLUMN", "backlog",
+                "BATON_CARD_COUNT", "2000"), Duration.ofSeconds(180));
+        browser.assertPassed(3);
+        assertThat(browser.metrics()).containsKeys("large_board_navigation_to_rendered",
+                "large_board_load_longest_task", "large_drop_to_card_rendered", "large_drop_to_server_answer",
+                "large_scroll_worst_frame_gap");
 
         // The drag went through the API.
         awaitBoard(projectId, "", board -> columnOf(board, dragged).equals("in_progress"));

@@ -6,11 +6,9 @@ import dev.baton.api.support.Json;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pages besides the board in a real headless Chromium (ui/e2e/flows.e2e.mjs): a task run from its drawer with a
  * command agent, its log line live on the attempt page, its diff, approved and merged, the card in Done; a plan
  * whose compile finds a cycle, marked on the canvas; the timeline's slider moved back to before the task existed.
+ * The attempt's Logs and Diff tabs, the plan canvas and the timeline pass the accessibility audit (axe-core).
  */
 class BrowserFlowsTest extends ApiTestBase {
-
-    private static final Path SCRIPT = Path.of("..", "ui", "e2e", "flows.e2e.mjs").toAbsolutePath().normalize();
 
     @Test
     void runReviewMergeThenAPlanCycleThenTheTimelineBeforeTheTask() throws IOException, InterruptedException {
@@ -41,29 +38,15 @@ class BrowserFlowsTest extends ApiTestBase {
                         Map.of("from", "b", "to", "a", "kind", "depends_on")))).expect(201);
         awaitBoard(projectId, "", board -> board.toString().contains(title));
 
-        Path log = Files.createTempFile("flows-e2e-", ".log");
-        ProcessBuilder browser = new ProcessBuilder("node", SCRIPT.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(SCRIPT.getParent().getParent().toFile());
-        Map<String, String> env = browser.environment();
-        env.put("BATON_URL", "http://127.0.0.1:" + port);
-        env.put("BATON_PROJECT_ID", projectId);
-        env.put("BATON_TASK_ID", taskId);
-        env.put("BATON_TASK_TITLE", title);
-        env.put("BATON_AGENT_NAME", agent);
-        env.put("BATON_LOG_LINE", line);
-        env.put("BATON_FILE", "GREETING.md");
-        env.put("BATON_PLAN_PROJECT_ID", planProject);
-        Process node = browser.start();
-        node.getOutputStream().close();
-        boolean finished = node.waitFor(150, TimeUnit.SECONDS);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        assertThat(finished).as("the browser test finished in time: %s", output).isTrue();
-        assertThat(node.exitValue()).as("browser test output:%n%s", output).isZero();
-        assertThat(output).contains("3 passed, 0 failed");
+        BrowserScript.run("flows.e2e.mjs", Map.of(
+                "BATON_URL", base(),
+                "BATON_PROJECT_ID", projectId,
+                "BATON_TASK_ID", taskId,
+                "BATON_TASK_TITLE", title,
+                "BATON_AGENT_NAME", agent,
+                "BATON_LOG_LINE", line,
+                "BATON_FILE", "GREETING.md",
+                "BATON_PLAN_PROJECT_ID", planProject), Duration.ofSeconds(150)).assertPassed(3);
 
         // what the browser did went through the API: the task's attempt is merged and the card is in Done
         assertThat(awaitBoard(projectId, "", board -> board.toString().contains("\"column\":\"done\""))

@@ -6,12 +6,10 @@ import dev.baton.api.support.GitRepos;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,32 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A new user's walkthrough in a real headless Chromium, through the browser only (ui/e2e/walkthrough.e2e.mjs): a
  * project and an agent profile made in dialogs, a plan drawn on the canvas, compiled, confirmed and run, the first
  * task's attempt reviewed and merged, and its history read in the timeline. Only the git repository is made here.
+ * The run page passes the accessibility audit (axe-core).
  */
 class WalkthroughBrowserTest extends ApiTestBase {
-
-    private static final Path SCRIPT = Path.of("..", "ui", "e2e", "walkthrough.e2e.mjs").toAbsolutePath().normalize();
 
     @Test
     void aNewUserSetsUpPlansRunsReviewsMergesAndReadsTheHistoryInTheBrowser() throws IOException, InterruptedException {
         String name = uniqueName("Walkthrough");
-        Path log = Files.createTempFile("walkthrough-e2e-", ".log");
-        ProcessBuilder browser = new ProcessBuilder("node", SCRIPT.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile())
-                .directory(SCRIPT.getParent().getParent().toFile());
-        Map<String, String> env = browser.environment();
-        env.put("BATON_URL", "http://127.0.0.1:" + port);
-        env.put("BATON_REPO", GitRepos.create().toString());
-        env.put("BATON_PROJECT_NAME", name);
-        Process node = browser.start();
-        node.getOutputStream().close();
-        boolean finished = node.waitFor(200, TimeUnit.SECONDS);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-        String output = Files.readString(log);
-        assertThat(finished).as("the browser test finished in time: %s", output).isTrue();
-        assertThat(node.exitValue()).as("browser test output:%n%s", output).isZero();
-        assertThat(output).contains("5 passed, 0 failed");
+        BrowserScript.run("walkthrough.e2e.mjs", Map.of(
+                "BATON_URL", base(),
+                "BATON_REPO", GitRepos.create().toString(),
+                "BATON_PROJECT_NAME", name), Duration.ofSeconds(200)).assertPassed(5);
 
         // what the browser did is on the server: the project, with its two tasks, the first merged into Done
         JsonNode project = allProjects().stream().filter(p -> p.get("name").asText().equals(name)).findFirst()

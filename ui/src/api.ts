@@ -1,6 +1,7 @@
-// Types and fetch helpers for Baton's HTTP API (JSON envelope everywhere):
-//   success { "ok": true,  "data": <value> }
-//   error   { "ok": false, "error": { "code", "message", "details"? } }
+// Types and fetch helpers for Baton's HTTP API (the JSON envelope is unwrapped in ./http.ts).
+import { call, callAll, type Method } from './http';
+
+export { ApiError } from './http';
 
 export interface ColumnRef {
   id: string;
@@ -59,27 +60,6 @@ export interface Board {
   columns: BoardColumn[];
 }
 
-interface ErrorBody {
-  code?: string;
-  message?: string;
-  details?: Record<string, unknown>;
-}
-
-/** An error answered by the server (or a transport failure), with the server's message. */
-export class ApiError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly details?: Record<string, unknown>;
-
-  constructor(message: string, code: string, status: number, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.status = status;
-    this.details = details;
-  }
-}
-
 export const projectsPath = '/api/v1/projects';
 export const boardPath = (projectId: string) =>
   `/api/v1/projects/${encodeURIComponent(projectId)}/board`;
@@ -87,87 +67,17 @@ export const streamPath = (projectId: string) =>
   `/api/v1/projects/${encodeURIComponent(projectId)}/stream`;
 
 /** GET a JSON-envelope endpoint and return its `data`, or throw an {@link ApiError}. */
-export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new ApiError(`Cannot reach the Baton server (${(e as Error).message})`, 'network_error', 0);
-  }
+export const apiGet = <T>(path: string, signal?: AbortSignal) => call<T>('GET', path, { signal });
 
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new ApiError(
-      `Unexpected response from ${path}: HTTP ${response.status} ${response.statusText}`.trim(),
-      'bad_response',
-      response.status,
-    );
-  }
-
-  const envelope = body as { ok?: unknown; data?: unknown; error?: ErrorBody } | null;
-  if (envelope && envelope.ok === true && response.ok) {
-    return envelope.data as T;
-  }
-  const err = envelope?.error;
-  throw new ApiError(
-    err?.message || `Request to ${path} failed: HTTP ${response.status}`,
-    err?.code || 'http_error',
-    response.status,
-    err?.details,
-  );
-}
-
-/**
- * Send a command (POST/PATCH/DELETE) with a JSON body and return the answer's `data`,
- * or throw an {@link ApiError} carrying the server's message.
- */
-export async function apiSend<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError(`Cannot reach the Baton server (${(e as Error).message})`, 'network_error', 0);
-  }
-  let parsed: unknown = null;
-  try {
-    parsed = await response.json();
-  } catch {
-    // fall through: reported below
-  }
-  const envelope = parsed as { ok?: unknown; data?: unknown; error?: ErrorBody } | null;
-  if (envelope && envelope.ok === true && response.ok) return envelope.data as T;
-  const err = envelope?.error;
-  throw new ApiError(
-    err?.message || `${method} ${path} failed: HTTP ${response.status} ${response.statusText}`.trim(),
-    err?.code || 'http_error',
-    response.status,
-    err?.details,
-  );
-}
+/** Send a command with a JSON body and return the answer's `data`, or throw an {@link ApiError}. */
+export const apiSend = <T>(method: Exclude<Method, 'GET'>, path: string, body?: unknown) =>
+  call<T>(method, path, { body });
 
 /** Every project, all pages read: the sidebar lists them all, and a board finds its own among them. */
 export async function fetchProjects(signal?: AbortSignal): Promise<Page<Project>> {
-  return readAll<Project>(projectsPath, signal);
+  return callAll<Project>(projectsPath, signal);
 }
 
-/** Every item of a paged list, 500 a page. */
-async function readAll<T>(path: string, signal?: AbortSignal): Promise<Page<T>> {
-  const items: T[] = [];
-  let after: string | null = null;
-  do {
-    const page: Page<T> = await apiGet<Page<T>>(`${path}?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, signal);
-    items.push(...page.items);
-    after = page.next;
-  } while (after);
-  return { items, next: null };
-}
 export const fetchBoard = (projectId: string, signal?: AbortSignal) =>
   apiGet<Board>(boardPath(projectId), signal);
 
@@ -315,7 +225,7 @@ export interface NewAgentProfile {
 export const agentsPath = '/api/v1/agents';
 /** Every agent profile, all pages read. */
 export async function fetchAgents(signal?: AbortSignal): Promise<Page<AgentProfile>> {
-  return readAll<AgentProfile>(agentsPath, signal);
+  return callAll<AgentProfile>(agentsPath, signal);
 }
 export const createAgent = (agent: NewAgentProfile) =>
   apiSend<{ agent_profile_id: string; version: number }>('POST', agentsPath, agent);

@@ -1,6 +1,20 @@
 // One way to call Baton's API for every page: the JSON envelope (success `{ok: true, data}`, error
 // `{ok: false, error: {code, message, details?}}`) turned into the data or an ApiError with the server's message.
-import { ApiError } from './api';
+
+/** An error answered by the server (or a transport failure), with the server's message. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details?: Record<string, unknown>;
+
+  constructor(message: string, code: string, status: number, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -63,8 +63,9 @@ export interface Board {
 export const projectsPath = '/api/v1/projects';
 export const boardPath = (projectId: string) =>
   `/api/v1/projects/${encodeURIComponent(projectId)}/board`;
-export const streamPath = (projectId: string) =>
-  `/api/v1/projects/${encodeURIComponent(projectId)}/stream`;
+/** The board's SSE stream; `after` an SSE id, to resume after it. */
+export const streamPath = (projectId: string, after?: string | null) =>
+  `/api/v1/projects/${encodeURIComponent(projectId)}/stream${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 
 /** GET a JSON-envelope endpoint and return its `data`, or throw an {@link ApiError}. */
 export const apiGet = <T>(path: string, signal?: AbortSignal) => call<T>('GET', path, { signal });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { replaceEqualDeep, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ApiError,
@@ -13,6 +13,7 @@ import {
   type MoveRequest,
 } from './api';
 import { applyMove } from './board';
+import { useCoalesced, useEventStream, type StreamState } from './stream';
 
 export const projectsKey = ['projects'] as const;
 export const agentsKey = ['agents'] as const;
@@ -122,78 +123,21 @@ export function useMoveTask(projectId: string, filters?: BoardFilters) {
   return { move, error, clearError: useCallback(() => setError(null), []) };
 }
 
-export type StreamState = 'off' | 'connecting' | 'live' | 'reconnecting';
-
 /**
- * Subscribe to the project's SSE stream and refetch the board (and the project
- * list, whose counts change too) whenever a message arrives. Bursts of
- * messages are coalesced into one refetch. EventSource reconnects on its own
- * after a dropped connection; only when the browser gives up for good (HTTP
- * error or wrong content type, readyState CLOSED) do we open a new one, with
- * backoff. Nothing is polled.
+ * Subscribe to the project's SSE stream and refetch the board (and the project list, whose counts change too, and
+ * the open task) whenever a message arrives, bursts of messages coalesced into one refetch, and after a connection
+ * that dropped (messages may have been missed). Nothing is polled.
  */
 export function useBoardStream(projectId: string | null, coalesceMs = 50): StreamState {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<StreamState>('off');
-
-  useEffect(() => {
-    if (!projectId || typeof EventSource === 'undefined') {
-      setState('off');
-      return;
-    }
-    let source: EventSource | null = null;
-    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-    let reopenDelay = 1000;
-    let missedSomething = false;
-    let disposed = false;
-
-    const refresh = () => {
-      if (refreshTimer !== undefined) return;
-      refreshTimer = setTimeout(() => {
-        refreshTimer = undefined;
-        void queryClient.invalidateQueries({ queryKey: boardKey(projectId) });
-        void queryClient.invalidateQueries({ queryKey: projectsKey });
-        void queryClient.invalidateQueries({ queryKey: ['task'] });
-      }, coalesceMs);
-    };
-
-    const open = () => {
-      setState(missedSomething ? 'reconnecting' : 'connecting');
-      const es = new EventSource(streamPath(projectId));
-      source = es;
-      es.onopen = () => {
-        setState('live');
-        reopenDelay = 1000;
-        // Messages may have been missed while we were disconnected.
-        if (missedSomething) {
-          missedSomething = false;
-          refresh();
-        }
-      };
-      es.onmessage = () => refresh();
-      es.onerror = () => {
-        missedSomething = true;
-        if (es.readyState === EventSource.CLOSED) {
-          es.close();
-          if (disposed) return;
-          setState('reconnecting');
-          reopenTimer = setTimeout(open, reopenDelay);
-          reopenDelay = Math.min(reopenDelay * 2, 30_000);
-        } else {
-          setState('reconnecting');
-        }
-      };
-    };
-
-    open();
-    return () => {
-      disposed = true;
-      source?.close();
-      clearTimeout(refreshTimer);
-      clearTimeout(reopenTimer);
-    };
-  }, [projectId, queryClient, coalesceMs]);
-
-  return state;
+  const refresh = useCoalesced(() => {
+    void queryClient.invalidateQueries({ queryKey: boardKey(projectId ?? '') });
+    void queryClient.invalidateQueries({ queryKey: ['task'] });
+    void queryClient.invalidateQueries({ queryKey: projectsKey });
+  }, coalesceMs);
+  return useEventStream(projectId, {
+    url: (after) => streamPath(projectId ?? '', after),
+    onMessage: refresh,
+    onOpen: (resumed) => resumed && refresh(),
+  });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, attemptStreamPath, fetchAttempt, fetchLogPage } from './attemptApi';
+import { coalesce, useEventStream } from '../stream';
 import { changesAttempt, lastSeq, mergeMessages } from './logModel';
 import type { Attempt, StreamMessage } from './types';
 
@@ -31,6 +32,18 @@ export interface AttemptLog {
   error: string | null;
 }
 
+/** The log of one attempt as the stored pages left it; `streaming` once its stream is to be followed. */
+interface LoadedLog extends Omit<AttemptLog, 'state'> {
+  attemptId: string;
+  state: 'loading' | 'streaming' | 'ended' | 'error';
+}
+
+/** Where the stream's messages go, and the seq to resume after (what has come so far is applied first). */
+interface Inbox {
+  add: (message: StreamMessage) => void;
+  lastSeq: () => number | null;
+}
+
 /**
  * The attempt's log: every stored message (`/logs`, page by page), then the
  * live SSE stream from the last seq onwards. Messages are deduplicated by seq.
@@ -41,11 +54,12 @@ export interface AttemptLog {
  */
 export function useAttemptLog(attemptId: string, follow: boolean | null, flushMs = 50): AttemptLog {
   const queryClient = useQueryClient();
-  const [log, setLog] = useState<AttemptLog>({ messages: [], state: 'loading', error: null });
+  const [log, setLog] = useState<LoadedLog>({ attemptId, messages: [], state: 'loading', error: null });
   const followRef = useRef(follow);
   followRef.current = follow;
   /** Set while the stored pages are in and the stream waits for `follow` to be known. */
   const decideRef = useRef<((follow: boolean) => void) | null>(null);
+  const inbox = useRef<Inbox | null>(null);
 
   useEffect(() => {
     if (follow !== null && decideRef.current) decideRef.current(follow);
@@ -55,72 +69,33 @@ export function useAttemptLog(attemptId: string, follow: boolean | null, flushMs
     let disposed = false;
     let messages: StreamMessage[] = [];
     let pending: StreamMessage[] = [];
-    let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-    let reopenDelay = 1000;
-    let source: EventSource | null = null;
     const abort = new AbortController();
-    setLog({ messages: [], state: 'loading', error: null });
+    setLog({ attemptId, messages, state: 'loading', error: null });
 
-    const refreshAttempt = () => {
-      if (refreshTimer !== undefined) return;
-      refreshTimer = setTimeout(() => {
-        refreshTimer = undefined;
-        void queryClient.invalidateQueries({ queryKey: attemptKey(attemptId) });
-      }, 100);
+    const show = (next: StreamMessage[]) => {
+      if (next === messages) return;
+      messages = next;
+      setLog((l) => ({ ...l, messages }));
     };
-
+    const refreshAttempt = coalesce(() => void queryClient.invalidateQueries({ queryKey: attemptKey(attemptId) }), 100);
     const flush = () => {
-      flushTimer = undefined;
-      if (disposed || pending.length === 0) return;
       const batch = pending;
       pending = [];
-      const next = mergeMessages(messages, batch);
-      if (next !== messages) {
-        messages = next;
-        setLog((l) => ({ ...l, messages }));
-      }
-      if (batch.some(changesAttempt)) refreshAttempt();
+      show(mergeMessages(messages, batch));
+      if (batch.some(changesAttempt)) refreshAttempt.run();
     };
-
-    const open = (reconnecting: boolean) => {
-      if (disposed) return;
-      setLog((l) => ({ ...l, state: reconnecting ? 'reconnecting' : 'connecting' }));
-      const es = new EventSource(attemptStreamPath(attemptId, lastSeq(messages)));
-      source = es;
-      es.onopen = () => {
-        reopenDelay = 1000;
-        setLog((l) => ({ ...l, state: 'live', error: null }));
-      };
-      es.onmessage = (e: MessageEvent) => {
-        let m: StreamMessage;
-        try {
-          m = JSON.parse(e.data as string) as StreamMessage;
-        } catch {
-          return;
-        }
-        if (typeof m?.seq !== 'number') {
-          const id = Number(e.lastEventId);
-          if (!Number.isFinite(id)) return;
-          m = { ...m, seq: id };
-        }
-        pending.push(m);
-        if (flushTimer === undefined) flushTimer = setTimeout(flush, flushMs);
-      };
-      es.onerror = () => {
-        if (es.readyState === EventSource.CLOSED) {
-          es.close();
-          if (disposed) return;
-          setLog((l) => ({ ...l, state: 'reconnecting' }));
-          flush();
-          // reopen after the last seq we have, so nothing comes twice
-          reopenTimer = setTimeout(() => open(true), reopenDelay);
-          reopenDelay = Math.min(reopenDelay * 2, 30_000);
-        } else {
-          setLog((l) => ({ ...l, state: 'reconnecting' }));
-        }
-      };
+    const flushSoon = coalesce(flush, flushMs);
+    inbox.current = {
+      add: (message) => {
+        pending.push(message);
+        flushSoon.run();
+      },
+      // a stream opened again starts after the last seq we have, so nothing comes twice
+      lastSeq: () => {
+        flushSoon.cancel();
+        flush();
+        return lastSeq(messages);
+      },
     };
 
     (async () => {
@@ -129,8 +104,7 @@ export function useAttemptLog(attemptId: string, follow: boolean | null, flushMs
         for (;;) {
           const page = await fetchLogPage(attemptId, after, abort.signal);
           if (disposed) return;
-          messages = mergeMessages(messages, page.items ?? []);
-          setLog((l) => ({ ...l, messages }));
+          show(mergeMessages(messages, page.items ?? []));
           const next: number | null = page.next != null ? Number(page.next) : null;
           if (next === null || !Number.isFinite(next) || next === after || (page.items ?? []).length === 0) break;
           after = next;
@@ -144,8 +118,7 @@ export function useAttemptLog(attemptId: string, follow: boolean | null, flushMs
       const decide = (live: boolean) => {
         decideRef.current = null;
         if (disposed) return;
-        if (live && typeof EventSource !== 'undefined') open(false);
-        else setLog((l) => ({ ...l, state: 'ended' }));
+        setLog((l) => ({ ...l, state: live && typeof EventSource !== 'undefined' ? 'streaming' : 'ended' }));
       };
       if (followRef.current === null) decideRef.current = decide;
       else decide(followRef.current);
@@ -155,12 +128,34 @@ export function useAttemptLog(attemptId: string, follow: boolean | null, flushMs
       disposed = true;
       decideRef.current = null;
       abort.abort();
-      source?.close();
-      clearTimeout(flushTimer);
-      clearTimeout(reopenTimer);
-      clearTimeout(refreshTimer);
+      flushSoon.cancel();
+      refreshAttempt.cancel();
     };
   }, [attemptId, flushMs, queryClient]);
 
-  return log;
+  const current = log.attemptId === attemptId;
+  const stream = useEventStream(current && log.state === 'streaming' ? attemptId : null, {
+    url: () => attemptStreamPath(attemptId, inbox.current?.lastSeq() ?? null),
+    onMessage: (e) => {
+      const message = streamMessageOf(e);
+      if (message) inbox.current?.add(message);
+    },
+  });
+
+  if (!current) return { messages: [], state: 'loading', error: null };
+  const state = log.state !== 'streaming' ? log.state : stream === 'off' ? 'connecting' : stream;
+  return { messages: log.messages, state, error: log.error };
+}
+
+/** A stream message, its seq taken from the SSE id when the data has none; null for anything else. */
+function streamMessageOf(e: MessageEvent): StreamMessage | null {
+  let m: StreamMessage;
+  try {
+    m = JSON.parse(e.data as string) as StreamMessage;
+  } catch {
+    return null;
+  }
+  if (typeof m?.seq === 'number') return m;
+  const id = Number(e.lastEventId);
+  return Number.isFinite(id) ? { ...m, seq: id } : null;
 }

@@ -17,7 +17,8 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { Board, BoardColumn, Card } from '../api';
 import { applyMove, boardColumns, dropTarget, planMove } from '../board';
-import type { MoveCommand, StreamState } from '../hooks';
+import type { MoveCommand } from '../hooks';
+import type { StreamState } from '../stream';
 import { SortableTaskCard, TaskCard } from './TaskCard';
 
 const STREAM_TEXT: Record<StreamState, string> = {

@@ -1,8 +1,8 @@
 // Server state of the plan and run pages (TanStack Query) and the run's live stream.
-import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { shouldRetry } from '../hooks';
 import { ApiError } from '../api';
+import { useCoalesced, useEventStream, type StreamState } from '../stream';
 import { planApi, planPaths, type RunDiagram } from './api';
 import { applyNodeEvent, parseRunEvent } from './runModel';
 
@@ -59,82 +59,29 @@ export function useRunDiagram(runId: string) {
   });
 }
 
-export type StreamState = 'off' | 'connecting' | 'live' | 'reconnecting';
-
 /**
  * Follows `/runs/{id}/events`: a node item recolours its node at once; every run, node or attempt item (not the log
- * tails) refetches the run and its diagram, bursts coalesced into one refetch. EventSource reconnects by itself
- * (with Last-Event-ID); when it gives up, a new one is opened with backoff.
+ * tails) refetches the run and its diagram, bursts coalesced into one refetch, as does a connection that dropped. A
+ * stream opened again resumes after the last item it had.
  */
 export function useRunStream(runId: string, coalesceMs = 100): StreamState {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<StreamState>('off');
-
-  useEffect(() => {
-    if (typeof EventSource === 'undefined') {
-      setState('off');
-      return;
-    }
-    let source: EventSource | null = null;
-    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-    let reopenDelay = 1000;
-    let missed = false;
-    let disposed = false;
-
-    const refresh = () => {
-      if (refreshTimer !== undefined) return;
-      refreshTimer = setTimeout(() => {
-        refreshTimer = undefined;
-        void queryClient.invalidateQueries({ queryKey: planKeys.run(runId) });
-        void queryClient.invalidateQueries({ queryKey: planKeys.diagram(runId) });
-      }, coalesceMs);
-    };
-
-    const open = () => {
-      setState(missed ? 'reconnecting' : 'connecting');
-      const es = new EventSource(planPaths.events(runId));
-      source = es;
-      es.onopen = () => {
-        setState('live');
-        reopenDelay = 1000;
-        if (missed) {
-          missed = false;
-          refresh();
-        }
-      };
-      es.onmessage = (message: MessageEvent) => {
-        const event = parseRunEvent(String(message.data));
-        if (event?.type === 'log') return;
-        if (event?.type === 'node') {
-          queryClient.setQueryData<RunDiagram>(planKeys.diagram(runId), (diagram) =>
-            diagram ? applyNodeEvent(diagram, event) : diagram,
-          );
-        }
-        refresh();
-      };
-      es.onerror = () => {
-        missed = true;
-        if (es.readyState === EventSource.CLOSED) {
-          es.close();
-          if (disposed) return;
-          setState('reconnecting');
-          reopenTimer = setTimeout(open, reopenDelay);
-          reopenDelay = Math.min(reopenDelay * 2, 30_000);
-        } else {
-          setState('reconnecting');
-        }
-      };
-    };
-
-    open();
-    return () => {
-      disposed = true;
-      source?.close();
-      clearTimeout(refreshTimer);
-      clearTimeout(reopenTimer);
-    };
-  }, [runId, queryClient, coalesceMs]);
-
-  return state;
+  const refresh = useCoalesced(() => {
+    void queryClient.invalidateQueries({ queryKey: planKeys.run(runId) });
+    void queryClient.invalidateQueries({ queryKey: planKeys.diagram(runId) });
+  }, coalesceMs);
+  return useEventStream(runId, {
+    url: (after) => planPaths.events(runId, after),
+    onMessage: (message) => {
+      const event = parseRunEvent(String(message.data));
+      if (event?.type === 'log') return;
+      if (event?.type === 'node') {
+        queryClient.setQueryData<RunDiagram>(planKeys.diagram(runId), (diagram) =>
+          diagram ? applyNodeEvent(diagram, event) : diagram,
+        );
+      }
+      refresh();
+    },
+    onOpen: (resumed) => resumed && refresh(),
+  });
 }

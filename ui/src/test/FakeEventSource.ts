@@ -25,6 +25,12 @@ export class FakeEventSource {
     this.onopen?.(new Event('open'));
   }
 
+  /** A dropped connection: the browser tries again by itself, or (`giveUp`) closes the source for good. */
+  fail(giveUp = false) {
+    this.readyState = giveUp ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING;
+    this.onerror?.(new Event('error'));
+  }
+
   /** A message whose SSE id is `id`, else the data's `seq`, else 1. */
   emit(data: unknown, id?: string) {
     const seq = (data as { seq?: unknown } | null)?.seq;

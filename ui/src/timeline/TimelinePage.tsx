@@ -3,7 +3,8 @@ import type { ProjectSummary, TimelineEvent, TimelineFilters } from './api';
 import { EventDetail } from './EventDetail';
 import { EventList } from './EventList';
 import { TimeTravel } from './TimeTravel';
-import { useProjectList, useTimelineEvents, type LiveState } from './hooks';
+import { useProjectList, useTimelineEvents } from './hooks';
+import type { StreamState } from '../stream';
 import {
   filtersKey,
   isoToLocalInput,
@@ -130,7 +131,7 @@ export function TimelinePage({ sliderDebounceMs = 150 }: Props) {
   );
 }
 
-function LiveBadge({ state }: { state: LiveState }) {
+function LiveBadge({ state }: { state: StreamState }) {
   const text = {
     off: 'Not live',
     connecting: 'Connecting…',

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
   fetchBoardAsOf,
@@ -11,6 +11,7 @@ import {
   type TimelineFilters,
 } from './api';
 import { filtersKey, lastPosition, mergeEvents } from './state';
+import { useEventStream } from '../stream';
 
 export function useProjectList() {
   return useQuery({
@@ -18,8 +19,6 @@ export function useProjectList() {
     queryFn: ({ signal }) => fetchProjectList(signal),
   });
 }
-
-export type LiveState = 'off' | 'connecting' | 'live' | 'reconnecting';
 
 /**
  * The timeline for these filters: pages in store order (`next` is the cursor of the following page), then, once
@@ -49,87 +48,32 @@ export function useTimelineEvents(filters: TimelineFilters, options: { loadAll?:
   }, [options.loadAll, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   const last = lastPosition(events);
-  const lastRef = useRef(last);
-  lastRef.current = last;
   const timeBound = filters.after !== undefined && !/^\d+$/.test(filters.after);
-  const live = useTimelineStream(
-    filters,
-    isSuccess && !hasNextPage && !filters.before,
-    () => lastRef.current ?? (timeBound ? null : Number(filters.after ?? 0)),
-    (event) =>
+  const live = useEventStream(isSuccess && !hasNextPage && !filters.before ? key : null, {
+    // from just after the last event loaded either way (a time bound has no position to start after)
+    url: () => timelineStreamPath(filters, last ?? (timeBound ? null : Number(filters.after ?? 0))),
+    onMessage: (message) => {
+      const event = timelineEventOf(message);
+      if (!event) return;
       setStreamed((current) => {
         const items = current.key === key ? current.items : [];
         if (items.some((e) => e.position === event.position)) return current;
         return { key, items: [...items, event] };
-      }),
-  );
+      });
+    },
+  });
 
   return { events, pages, live };
 }
 
-/** Opens /timeline/stream while {@code enabled}; reopens (with backoff) only when the browser gives up. */
-function useTimelineStream(
-  filters: TimelineFilters,
-  enabled: boolean,
-  after: () => number | null,
-  onEvent: (event: TimelineEvent) => void,
-): LiveState {
-  const [state, setState] = useState<LiveState>('off');
-  const key = filtersKey(filters);
-  const afterRef = useRef(after);
-  afterRef.current = after;
-  const onEventRef = useRef(onEvent);
-  onEventRef.current = onEvent;
-  const filtersRef = useRef(filters);
-  filtersRef.current = filters;
-
-  useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') {
-      setState('off');
-      return;
-    }
-    let source: EventSource | null = null;
-    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-    let delay = 1000;
-    let disposed = false;
-
-    const open = (reconnecting: boolean) => {
-      setState(reconnecting ? 'reconnecting' : 'connecting');
-      const es = new EventSource(timelineStreamPath(filtersRef.current, afterRef.current()));
-      source = es;
-      es.onopen = () => {
-        setState('live');
-        delay = 1000;
-      };
-      es.onmessage = (message: MessageEvent) => {
-        try {
-          const event = JSON.parse(message.data as string) as TimelineEvent;
-          if (event && typeof event.position === 'number') onEventRef.current(event);
-        } catch {
-          // not an event (a comment or a keep-alive never reaches onmessage; anything else is ignored)
-        }
-      };
-      es.onerror = () => {
-        if (es.readyState === EventSource.CLOSED) {
-          es.close();
-          if (disposed) return;
-          setState('reconnecting');
-          reopenTimer = setTimeout(() => open(true), delay);
-          delay = Math.min(delay * 2, 30_000);
-        } else {
-          setState('reconnecting');
-        }
-      };
-    };
-    open(false);
-    return () => {
-      disposed = true;
-      source?.close();
-      clearTimeout(reopenTimer);
-    };
-  }, [enabled, key]);
-
-  return state;
+/** The stream message's event, or null for anything else. */
+function timelineEventOf(message: MessageEvent): TimelineEvent | null {
+  try {
+    const event = JSON.parse(message.data as string) as TimelineEvent;
+    return event && typeof event.position === 'number' ? event : null;
+  } catch {
+    return null;
+  }
 }
 
 export function useCauses(eventId: string | undefined) {

@@ -123,17 +123,25 @@ export function useMoveTask(projectId: string, filters?: BoardFilters) {
   return { move, error, clearError: useCallback(() => setError(null), []) };
 }
 
+/** At most one read of the project list a second, however busy the board's stream is (it reads every page). */
+const PROJECTS_REFRESH_MS = 1000;
+
 /**
- * Subscribe to the project's SSE stream and refetch the board (and the project list, whose counts change too, and
- * the open task) whenever a message arrives, bursts of messages coalesced into one refetch, and after a connection
- * that dropped (messages may have been missed). Nothing is polled.
+ * Subscribe to the project's SSE stream and refetch the board (and the open task) whenever a message arrives, bursts
+ * of messages coalesced into one refetch, and after a connection that dropped (messages may have been missed). The
+ * project list, whose counts change too, is read again at most once every {@link PROJECTS_REFRESH_MS}. Nothing is
+ * polled.
  */
 export function useBoardStream(projectId: string | null, coalesceMs = 50): StreamState {
   const queryClient = useQueryClient();
+  const refreshProjects = useCoalesced(
+    () => void queryClient.invalidateQueries({ queryKey: projectsKey }),
+    PROJECTS_REFRESH_MS,
+  );
   const refresh = useCoalesced(() => {
     void queryClient.invalidateQueries({ queryKey: boardKey(projectId ?? '') });
     void queryClient.invalidateQueries({ queryKey: ['task'] });
-    void queryClient.invalidateQueries({ queryKey: projectsKey });
+    refreshProjects();
   }, coalesceMs);
   return useEventStream(projectId, {
     url: (after) => streamPath(projectId ?? '', after),

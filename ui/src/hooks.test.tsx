@@ -1,19 +1,11 @@
 import type { ReactNode } from 'react';
 import { act, renderHook } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { projectsKey, useBoardStream } from './hooks';
-import { FakeEventSource } from './test/FakeEventSource';
+import { FakeEventSource, fakeStreamsAndTimers } from './test/FakeEventSource';
 
-beforeEach(() => {
-  FakeEventSource.instances = [];
-  vi.stubGlobal('EventSource', FakeEventSource);
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+fakeStreamsAndTimers();
 
 it("reads the project list's counts again at most once a second however busy the board's stream is", () => {
   const client = new QueryClient();

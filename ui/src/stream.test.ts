@@ -1,17 +1,9 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { coalesce, useCoalesced, useEventStream } from './stream';
-import { FakeEventSource } from './test/FakeEventSource';
+import { FakeEventSource, fakeStreamsAndTimers } from './test/FakeEventSource';
 
-beforeEach(() => {
-  FakeEventSource.instances = [];
-  vi.stubGlobal('EventSource', FakeEventSource);
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+fakeStreamsAndTimers();
 
 const last = () => FakeEventSource.instances[FakeEventSource.instances.length - 1];
 

@@ -1,3 +1,5 @@
+import { afterEach, beforeEach, vi } from 'vitest';
+
 /**
  * A stand-in for the browser's EventSource in jsdom tests: `vi.stubGlobal('EventSource', FakeEventSource)`, then
  * open the instances the code made and emit messages on them.
@@ -37,4 +39,17 @@ export class FakeEventSource {
     const lastEventId = id ?? (seq !== undefined ? String(seq) : '1');
     this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(data), lastEventId }));
   }
+}
+
+/** In each test of the file calling it: EventSource is a FakeEventSource (none made yet), and timers are fake. */
+export function fakeStreamsAndTimers() {
+  beforeEach(() => {
+    FakeEventSource.instances = [];
+    vi.stubGlobal('EventSource', FakeEventSource);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 }

@@ -95,6 +95,33 @@ describe('RunPage', () => {
     expect(gets('/api/v1/runs/r-1/diagram')).toBe(diagramGets + 1);
   });
 
+  it("shows the latest log lines under each task at work, once each and a few only", async () => {
+    renderRun();
+    await screen.findByTestId('status-a2');
+    const source = FakeEventSource.instances[0];
+    const line = (seq: number, text: string, attempt = 'att-a2') => ({
+      type: 'log',
+      attempt_id: attempt,
+      message: { type: 'event', attempt_id: attempt, seq, ts: '2025-01-01T00:00:01Z', event: { kind: 'LOG', payload: { message: text } } },
+    });
+    act(() => {
+      for (let seq = 1; seq <= 8; seq++) source.emit(line(seq, `step ${seq}`), '5');
+      source.emit(line(8, 'step 8'), '5');
+      // a task that is not at work shows no tail
+      source.emit(line(1, 'review notes', 'att-a3'), '5');
+    });
+    const tail = await screen.findByRole('list', { name: 'Latest log of a2' });
+    expect(within(tail).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'step 4',
+      'step 5',
+      'step 6',
+      'step 7',
+      'step 8',
+    ]);
+    expect(screen.queryByRole('list', { name: 'Latest log of a3' })).toBeNull();
+    expect(screen.queryByText('review notes')).toBeNull();
+  });
+
   it('enables the run controls by status and sends them', async () => {
     replies['POST /api/v1/runs/r-1/pause'] = ok({ run_id: 'r-1', status: 'paused' });
     renderRun();

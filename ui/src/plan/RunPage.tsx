@@ -2,6 +2,7 @@
 // its controls (the run's and each task's).
 import { useEffect, useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { StreamMessage } from '../attempt/types';
 import { planApi, type RunNode } from './api';
 import { RunCanvas } from './Canvas';
 import { planKeys, useRun, useRunDiagram, useRunStream } from './hooks';
@@ -14,6 +15,7 @@ import {
   runControls,
   statusColour,
   statusTextColour,
+  tailLines,
   TERMINAL_RUN,
 } from './runModel';
 import './plan.css';
@@ -32,12 +34,25 @@ function useElapsed(elapsedMs: number | undefined, live: boolean, fetchedAt: num
   return live ? elapsedMs + Math.max(0, now - fetchedAt) : elapsedMs;
 }
 
+/** The last lines an attempt at work has logged (nothing before its first line comes in). */
+function LogTail({ messages, label }: { messages: StreamMessage[] | undefined; label: string }) {
+  const lines = tailLines(messages);
+  if (lines.length === 0) return null;
+  return (
+    <ol className="run-tail" aria-label={label}>
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ol>
+  );
+}
+
 export function RunPage({ runId }: { runId: string }) {
   const id = useId();
   const queryClient = useQueryClient();
   const run = useRun(runId);
   const diagram = useRunDiagram(runId);
-  const stream = useRunStream(runId);
+  const { state: stream, tails } = useRunStream(runId);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -258,6 +273,9 @@ export function RunPage({ runId }: { runId: string }) {
                       </a>
                     ) : null}
                   </span>
+                  {node.status === 'running' && node.attempt_id ? (
+                    <LogTail messages={tails[node.attempt_id]} label={`Latest log of ${node.key}`} />
+                  ) : null}
                 </li>
               );
             })}

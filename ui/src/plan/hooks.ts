@@ -1,10 +1,11 @@
 // Server state of the plan and run pages (TanStack Query) and the run's live stream.
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { shouldRetry } from '../hooks';
 import { ApiError } from '../api';
 import { useCoalesced, useEventStream, type StreamState } from '../stream';
 import { planApi, planPaths, type RunDiagram } from './api';
-import { applyNodeEvent, parseRunEvent } from './runModel';
+import { addToTail, applyNodeEvent, parseRunEvent, type LogTails } from './runModel';
 
 export const planKeys = {
   project: (projectId: string) => ['plan-project', projectId] as const,
@@ -60,21 +61,29 @@ export function useRunDiagram(runId: string) {
 }
 
 /**
- * Follows `/runs/{id}/events`: a node item recolours its node at once; every run, node or attempt item (not the log
- * tails) refetches the run and its diagram, bursts coalesced into one refetch, as does a connection that dropped. A
- * stream opened again resumes after the last item it had.
+ * Follows `/runs/{id}/events`: a node item recolours its node at once; every run, node or attempt item refetches the
+ * run and its diagram, bursts coalesced into one refetch, as does a connection that dropped; a log item adds to its
+ * attempt's tail. A stream opened again resumes after the last item it had.
  */
-export function useRunStream(runId: string, coalesceMs = 100): StreamState {
+export function useRunStream(runId: string, coalesceMs = 100): { state: StreamState; tails: LogTails } {
   const queryClient = useQueryClient();
+  const [tails, setTails] = useState<{ runId: string; tails: LogTails }>({ runId, tails: {} });
   const refresh = useCoalesced(() => {
     void queryClient.invalidateQueries({ queryKey: planKeys.run(runId) });
     void queryClient.invalidateQueries({ queryKey: planKeys.diagram(runId) });
   }, coalesceMs);
-  return useEventStream(runId, {
+  const state = useEventStream(runId, {
     url: (after) => planPaths.events(runId, after),
     onMessage: (message) => {
       const event = parseRunEvent(String(message.data));
-      if (event?.type === 'log') return;
+      if (event?.type === 'log') {
+        setTails((current) => {
+          const mine = current.runId === runId ? current.tails : {};
+          const next = addToTail(mine, event);
+          return next === current.tails ? current : { runId, tails: next };
+        });
+        return;
+      }
       if (event?.type === 'node') {
         queryClient.setQueryData<RunDiagram>(planKeys.diagram(runId), (diagram) =>
           diagram ? applyNodeEvent(diagram, event) : diagram,
@@ -84,4 +93,5 @@ export function useRunStream(runId: string, coalesceMs = 100): StreamState {
     },
     onOpen: (resumed) => resumed && refresh(),
   });
+  return { state, tails: tails.runId === runId ? tails.tails : {} };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunNode } from './api';
+import { msg } from '../attempt/testSupport';
 import {
+  addToTail,
   applyNodeEvent,
   countsOf,
   formatCost,
@@ -8,6 +10,9 @@ import {
   nodeControls,
   parseRunEvent,
   runControls,
+  tailLines,
+  TAIL_LINES,
+  TAIL_MESSAGES,
   runElkInput,
   statusColour,
   STATUS_COLOURS,
@@ -88,5 +93,41 @@ describe('run DAG and figures', () => {
     const next = applyNodeEvent(sampleDiagram(), event as Extract<typeof event, { type: 'node' }>);
     expect(next.nodes.find((n) => n.key === 'a1')).toMatchObject({ status: 'running', attempt_id: 'att-9' });
     expect(next.nodes.find((n) => n.key === 'a2')?.status).toBe('pending');
+  });
+});
+
+describe('log tails', () => {
+  const log = (seq: number, message: string, attemptId = 'att-1') => ({
+    type: 'log' as const,
+    attempt_id: attemptId,
+    message: msg(seq, 'LOG', { level: 'info', message }, attemptId),
+  });
+
+  it("keeps each attempt's messages once, in seq order, the last few only", () => {
+    let tails = addToTail({}, log(2, 'two'));
+    tails = addToTail(tails, log(1, 'one'));
+    tails = addToTail(tails, log(1, 'one again'));
+    tails = addToTail(tails, log(1, 'other', 'att-2'));
+    expect(tails['att-1'].map((m) => m.seq)).toEqual([1, 2]);
+    expect(tailLines(tails['att-2'])).toEqual(['other']);
+    const same = addToTail(tails, log(2, 'two again'));
+    expect(same).toBe(tails);
+    for (let seq = 3; seq <= 100; seq++) tails = addToTail(tails, log(seq, `line ${seq}`));
+    expect(tails['att-1']).toHaveLength(TAIL_MESSAGES);
+    expect(tails['att-1'][0].seq).toBe(100 - TAIL_MESSAGES + 1);
+    expect(addToTail(tails, { type: 'log', attempt_id: 'att-1', message: null as never })).toBe(tails);
+  });
+
+  it('shows the last lines as the log does, streamed chunks joined and empty lines left out', () => {
+    const messages = [
+      msg(1, 'LOG', { message: 'first' }),
+      msg(2, 'AGENT', { kind: 'message', id: 'm1', role: 'assistant', text: 'Hel', delta: true }),
+      msg(3, 'AGENT', { kind: 'message', id: 'm1', role: 'assistant', text: 'lo', delta: true }),
+      msg(4, 'LOG', { message: '' }),
+    ];
+    expect(tailLines(messages)).toEqual(['first', 'Hello']);
+    expect(tailLines(undefined)).toEqual([]);
+    const many = Array.from({ length: 12 }, (_, i) => msg(i + 1, 'LOG', { message: `l${i + 1}` }));
+    expect(tailLines(many)).toEqual(['l8', 'l9', 'l10', 'l11', 'l12'].slice(-TAIL_LINES));
   });
 });

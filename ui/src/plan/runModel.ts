@@ -1,4 +1,6 @@
 // Pure logic of the run view: status colours, which controls apply, the DAG's layout input, figures.
+import { buildRows, mergeMessages, rowText } from '../attempt/logModel';
+import type { StreamMessage } from '../attempt/types';
 import type { NodeStatus, RunDiagram, RunNode, RunStatus } from './api';
 import { NODE_STATUSES } from './api';
 import { elkInput, type ElkInput } from './model';
@@ -100,7 +102,7 @@ export type RunEvent =
   | { type: 'node'; task_id: string; key?: string; status: string; attempt_id?: string | null; reason?: string | null }
   | { type: 'run'; run_id: string; status: string; reason?: string | null }
   | { type: 'attempt'; task_id: string; attempt_id: string; status: string }
-  | { type: 'log'; attempt_id: string; message: unknown };
+  | { type: 'log'; attempt_id: string; message: StreamMessage };
 
 export function parseRunEvent(data: string): RunEvent | null {
   try {
@@ -126,4 +128,32 @@ export function applyNodeEvent(diagram: RunDiagram, event: Extract<RunEvent, { t
         : node,
     ),
   };
+}
+
+// ---- log tails ----
+
+/** How many of an attempt's latest log messages are kept, and how many lines of them are shown. */
+export const TAIL_MESSAGES = 20;
+export const TAIL_LINES = 5;
+
+/** The latest log messages of each attempt at work, by attempt id. */
+export type LogTails = Record<string, StreamMessage[]>;
+
+/**
+ * The tails with a log item's message added: in seq order, once (a stream opened again sends the last lines
+ * again), and no more than the last {@link TAIL_MESSAGES} of the attempt.
+ */
+export function addToTail(tails: LogTails, event: Extract<RunEvent, { type: 'log' }>): LogTails {
+  if (typeof event.message?.seq !== 'number') return tails;
+  const kept = tails[event.attempt_id] ?? [];
+  const merged = mergeMessages(kept, [event.message]);
+  return merged === kept ? tails : { ...tails, [event.attempt_id]: merged.slice(-TAIL_MESSAGES) };
+}
+
+/** The last lines of a tail, as the attempt's log shows them in a line each (streamed chunks joined). */
+export function tailLines(messages: StreamMessage[] | undefined): string[] {
+  return buildRows(messages ?? [])
+    .map(rowText)
+    .filter((line) => line.trim() !== '')
+    .slice(-TAIL_LINES);
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, createProject, fetchFilteredBoard, fetchProject, type NewProject } from '../api';
 import { boardKey, projectsKey } from '../hooks';
+import { Field } from '../components/Field';
 import { Dialog, ErrorMessage } from './Dialog';
 
 export type RepoSource = 'local' | 'url';
@@ -108,34 +109,19 @@ export function NewProjectDialog({ onClose, onCreated }: Props) {
     onCreated(projectId);
   };
 
-  const field = (key: keyof ProjectFields, label: string, props: Record<string, unknown> = {}) => (
-    <div className="field">
-      <label className="field">
-        <span>{label}</span>
-        <input
-          value={fields[key]}
-          onChange={set(key)}
-          aria-invalid={errors[key] ? true : undefined}
-          aria-describedby={errors[key] ? `new-project-${key}-error` : undefined}
-          {...props}
-        />
-      </label>
-      {errors[key] && (
-        <span id={`new-project-${key}-error`} className="field-error">
-          {errors[key]}
-        </span>
-      )}
-    </div>
+  const field = (key: keyof ProjectFields, label: string, props: InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <Field label={label} error={errors[key]}>
+      <input value={fields[key]} onChange={set(key)} {...props} />
+    </Field>
   );
 
   return (
     <Dialog title="New project" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
         {field('name', 'Name', { required: true })}
-        <label className="field">
-          <span>Vision</span>
+        <Field label="Vision">
           <textarea rows={2} value={fields.vision} onChange={set('vision')} placeholder="optional" />
-        </label>
+        </Field>
         <fieldset className="field radio-row">
           <legend>Repository</legend>
           <label>

@@ -3,7 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createTask, type AgentProfile, type BoardColumn, type NewTask } from '../api';
 import { splitList } from '../board';
 import { boardKey, projectsKey } from '../hooks';
+import { Field } from '../components/Field';
 import { Dialog, ErrorMessage } from './Dialog';
+import { AgentOptions, LabelsAndPriority } from './TaskFields';
 
 interface Props {
   projectId: string;
@@ -69,27 +71,12 @@ export function NewTaskDialog({ projectId, columns, agents, onClose, onCreated }
   return (
     <Dialog title="New task" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field">
-            <span>Title</span>
-            <input
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              aria-invalid={errors.title ? true : undefined}
-              aria-describedby={errors.title ? 'new-task-title-error' : undefined}
-              required
-            />
-          </label>
-          {errors.title && (
-            <span id="new-task-title-error" className="field-error">
-              {errors.title}
-            </span>
-          )}
-        </div>
-        <label className="field">
-          <span>Description</span>
+        <Field label="Title" error={errors.title}>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </Field>
+        <Field label="Description">
           <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
+        </Field>
         <fieldset className="field">
           <legend>Acceptance criteria</legend>
           <ol className="criteria">
@@ -118,26 +105,9 @@ export function NewTaskDialog({ projectId, columns, agents, onClose, onCreated }
           </button>
           {errors.criteria && <span className="field-error">{errors.criteria}</span>}
         </fieldset>
+        <LabelsAndPriority labels={labels} onLabels={setLabels} priority={priority} onPriority={setPriority} />
         <div className="form-row">
-          <label className="field">
-            <span>Labels (comma separated)</span>
-            <input value={labels} onChange={(e) => setLabels(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Priority</span>
-            <select value={priority} onChange={(e) => setPriority(e.target.value)}>
-              <option value="">None</option>
-              {[0, 1, 2, 3, 4].map((p) => (
-                <option key={p} value={p}>
-                  P{p}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="form-row">
-          <label className="field">
-            <span>Column</span>
+          <Field label="Column">
             <select value={column} onChange={(e) => setColumn(e.target.value)}>
               {columns.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -145,18 +115,13 @@ export function NewTaskDialog({ projectId, columns, agents, onClose, onCreated }
                 </option>
               ))}
             </select>
-          </label>
-          <label className="field">
-            <span>Agent profile</span>
+          </Field>
+          <Field label="Agent profile">
             <select value={agent} onChange={(e) => setAgent(e.target.value)}>
               <option value="">None</option>
-              {agents.map((a) => (
-                <option key={a.agent_profile_id} value={a.agent_profile_id}>
-                  {a.name} ({a.adapter})
-                </option>
-              ))}
+              <AgentOptions agents={agents} />
             </select>
-          </label>
+          </Field>
         </div>
         {tasks.length > 0 && (
           <fieldset className="field">

@@ -15,7 +15,9 @@ import {
 } from '../api';
 import { humanize, priorityBadge, splitList } from '../board';
 import { boardKey, taskKey, useTask } from '../hooks';
+import { Field } from '../components/Field';
 import { ErrorMessage } from './Dialog';
+import { AgentOptions, LabelsAndPriority } from './TaskFields';
 
 /** Attempt states in which an attempt is under way (and can be cancelled). */
 export const ACTIVE_ATTEMPT = ['queued', 'running', 'gates_running'];
@@ -155,43 +157,13 @@ function Details({ task, busy, send, columnName }: PartProps & { columnName?: st
         )}
       </p>
       <form className="form" onSubmit={save} noValidate>
-        <div className="field">
-          <label className="field">
-            <span>Title</span>
-            <input
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={invalid ? 'drawer-title-error' : undefined}
-            />
-          </label>
-          {invalid && (
-            <span id="drawer-title-error" className="field-error">
-              A title is required.
-            </span>
-          )}
-        </div>
-        <label className="field">
-          <span>Description</span>
+        <Field label="Title" error={invalid ? 'A title is required.' : null}>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+        <Field label="Description">
           <textarea rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
-        <div className="form-row">
-          <label className="field">
-            <span>Labels (comma separated)</span>
-            <input value={labels} onChange={(e) => setLabels(e.target.value)} />
-          </label>
-          <label className="field">
-            <span>Priority</span>
-            <select value={priority} onChange={(e) => setPriority(e.target.value)}>
-              <option value="">None</option>
-              {[0, 1, 2, 3, 4].map((p) => (
-                <option key={p} value={p}>
-                  P{p}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        </Field>
+        <LabelsAndPriority labels={labels} onLabels={setLabels} priority={priority} onPriority={setPriority} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy !== null}>
             {busy === 'details' ? 'Saving…' : 'Save details'}
@@ -241,10 +213,9 @@ function Checklist({ task, busy, send }: PartProps) {
         <p className="muted">No criteria yet.</p>
       )}
       <form className="inline-form" onSubmit={add}>
-        <label className="field">
-          <span className="sr-only">New criterion</span>
+        <Field label="New criterion" hideLabel>
           <input placeholder="New criterion" value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
+        </Field>
         <button type="submit" disabled={busy !== null || !text.trim()}>
           Add criterion
         </button>
@@ -257,24 +228,19 @@ function Assignment({ task, agents, busy, send }: PartProps & { agents: AgentPro
   return (
     <section className="drawer-section" aria-labelledby="drawer-agent">
       <h3 id="drawer-agent">Agent</h3>
-      <label className="field">
-        <span>Assigned agent profile</span>
+      <Field label="Assigned agent profile">
         <select
           value={task.agent_profile_id ?? ''}
           disabled={busy !== null}
           onChange={(e) => void send('agent', () => editTask(task.task_id, { agent_profile_id: e.target.value || null }))}
         >
           <option value="">Unassigned</option>
-          {agents.map((a) => (
-            <option key={a.agent_profile_id} value={a.agent_profile_id}>
-              {a.name} ({a.adapter})
-            </option>
-          ))}
+          <AgentOptions agents={agents} />
           {task.agent_profile_id && !agents.some((a) => a.agent_profile_id === task.agent_profile_id) && (
             <option value={task.agent_profile_id}>{task.agent_name ?? task.agent_profile_id}</option>
           )}
         </select>
-      </label>
+      </Field>
     </section>
   );
 }
@@ -312,8 +278,7 @@ function Dependencies({ task, columns, busy, send }: PartProps & { columns: Boar
       )}
       {candidates.length > 0 && (
         <div className="inline-form">
-          <label className="field">
-            <span className="sr-only">Add a dependency</span>
+          <Field label="Add a dependency" hideLabel>
             <select value={choice} onChange={(e) => setChoice(e.target.value)}>
               <option value="">Add a dependency…</option>
               {candidates.map((c) => (
@@ -322,7 +287,7 @@ function Dependencies({ task, columns, busy, send }: PartProps & { columns: Boar
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           <button
             type="button"
             disabled={!choice || busy !== null}
@@ -346,17 +311,12 @@ function RunControls({ task, agents, busy, send }: PartProps & { agents: AgentPr
     <section className="drawer-section" aria-labelledby="drawer-run">
       <h3 id="drawer-run">Run</h3>
       <div className="inline-form">
-        <label className="field">
-          <span>Agent profile for the run</span>
+        <Field label="Agent profile for the run">
           <select value={profile} onChange={(e) => setProfile(e.target.value)}>
             <option value="">Task's default</option>
-            {agents.map((a) => (
-              <option key={a.agent_profile_id} value={a.agent_profile_id}>
-                {a.name} ({a.adapter})
-              </option>
-            ))}
+            <AgentOptions agents={agents} />
           </select>
-        </label>
+        </Field>
         <button
           type="button"
           className="primary"
@@ -418,27 +378,12 @@ function Steer({ task, busy, send }: PartProps) {
         </ol>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <div className="field">
-          <label className="field">
-            <span>Comment</span>
-            <textarea
-              rows={2}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              aria-invalid={invalid || undefined}
-              aria-describedby={invalid ? 'steer-error' : undefined}
-            />
-          </label>
-          {invalid && (
-            <span id="steer-error" className="field-error">
-              Write a comment for the agent.
-            </span>
-          )}
-        </div>
-        <label className="field">
-          <span>Prompt patch (optional)</span>
+        <Field label="Comment" error={invalid ? 'Write a comment for the agent.' : null}>
+          <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </Field>
+        <Field label="Prompt patch (optional)">
           <textarea rows={2} value={patch} onChange={(e) => setPatch(e.target.value)} />
-        </label>
+        </Field>
         <div className="form-actions">
           <button type="submit" disabled={busy !== null}>
             {busy === 'steer' ? 'Sending…' : 'Steer'}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callAll } from '../http';
 import { ADAPTERS, argvOf, call, envOf, paths, ROLES, type AgentProfile } from './api';
+import { Field } from '../components/Field';
 import { ErrorText } from './ErrorText';
 
 const PROFILES = ['settings', 'agents'] as const;
@@ -76,36 +77,32 @@ export function ProfileForm({ profile, onDone }: { profile: AgentProfile | null;
   };
   return (
     <form className="settings-form" onSubmit={onSubmit} aria-label={profile ? `Edit ${profile.name}` : 'New agent profile'}>
-      <label>
-        Name <input value={name} onChange={(e) => setName(e.target.value)} required />
-      </label>
-      <label>
-        Adapter{' '}
+      <Field label="Name">
+        <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </Field>
+      <Field label="Adapter">
         <select value={adapter} onChange={(e) => setAdapter(e.target.value)}>
           {ADAPTERS.map((a) => (
             <option key={a}>{a}</option>
           ))}
         </select>
-      </label>
-      <label>
-        {adapter === 'moxxy' ? 'moxxy agent' : 'Model'}{' '}
+      </Field>
+      <Field label={adapter === 'moxxy' ? 'moxxy agent' : 'Model'}>
         <input value={model} onChange={(e) => setModel(e.target.value)} placeholder={adapter === 'moxxy' ? 'default' : ''} />
-      </label>
-      <label>
-        Command (one argument per line{adapter === 'command' ? ', required' : ', optional'}){' '}
+      </Field>
+      <Field label={`Command (one argument per line, ${adapter === 'command' ? 'required' : 'optional'})`}>
         <textarea value={command} onChange={(e) => setCommand(e.target.value)} rows={3} />
-      </label>
-      <label>
-        Environment (KEY=VALUE per line; no secrets) <textarea value={env} onChange={(e) => setEnv(e.target.value)} rows={2} />
-      </label>
-      <label>
-        Role{' '}
+      </Field>
+      <Field label="Environment (KEY=VALUE per line; no secrets)">
+        <textarea value={env} onChange={(e) => setEnv(e.target.value)} rows={2} />
+      </Field>
+      <Field label="Role">
         <select value={role} onChange={(e) => setRole(e.target.value)}>
           {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
         </select>
-      </label>
+      </Field>
       <div className="settings-actions">
         <button type="submit" disabled={save.isPending}>
           {profile ? 'Save' : 'Create'}

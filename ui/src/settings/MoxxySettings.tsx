@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api';
 import { call, paths, type Items, type MoxxyConnection, type MoxxyJob } from './api';
+import { Field } from '../components/Field';
 import { ErrorText } from './ErrorText';
 
 const CONNECTION = ['settings', 'moxxy', 'connection'] as const;
@@ -75,20 +76,18 @@ export function ConnectionForm({ connection }: { connection: MoxxyConnection | n
           {connection.problem ? ` — ${connection.problem}` : ''}
         </p>
       )}
-      <label>
-        Base URL <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required />
-      </label>
-      <label>
-        Token kind{' '}
+      <Field label="Base URL">
+        <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} required />
+      </Field>
+      <Field label="Token kind">
         <select value={tokenKind} onChange={(e) => setTokenKind(e.target.value)}>
           <option value="bearer">bearer (an API token of moxxy)</option>
           <option value="internal">internal</option>
         </select>
-      </label>
-      <label>
-        Token (write-only; leave empty for a loopback moxxy without tokens){' '}
+      </Field>
+      <Field label="Token (write-only; leave empty for a loopback moxxy without tokens)">
         <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} />
-      </label>
+      </Field>
       <div className="settings-actions">
         <button type="submit" disabled={connect.isPending}>
           {connection ? 'Connect again' : 'Connect'}
@@ -157,12 +156,12 @@ export function MoxxyAgents() {
           create.mutate();
         }}
       >
-        <label>
-          Name <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <label>
-          Description <input value={description} onChange={(e) => setDescription(e.target.value)} required />
-        </label>
+        <Field label="Name">
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Field label="Description">
+          <input value={description} onChange={(e) => setDescription(e.target.value)} required />
+        </Field>
         <button type="submit" disabled={create.isPending}>
           Create agent
         </button>
@@ -192,20 +191,19 @@ export function VaultForm({ agents }: { agents: string[] }) {
         save.mutate();
       }}
     >
-      <label>
-        Agent{' '}
+      <Field label="Agent">
         <select value={agent} onChange={(e) => setAgent(e.target.value)}>
           {agents.map((a) => (
             <option key={a}>{a}</option>
           ))}
         </select>
-      </label>
-      <label>
-        Key <input value={key} onChange={(e) => setKey(e.target.value)} placeholder="GITHUB_TOKEN" required />
-      </label>
-      <label>
-        Value <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} required />
-      </label>
+      </Field>
+      <Field label="Key">
+        <input value={key} onChange={(e) => setKey(e.target.value)} placeholder="GITHUB_TOKEN" required />
+      </Field>
+      <Field label="Value">
+        <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} required />
+      </Field>
       <button type="submit" disabled={save.isPending}>
         Set in vault
       </button>
@@ -236,14 +234,13 @@ export function Templates({ agents }: { agents: string[] }) {
   return (
     <div>
       <h3>Orchestrator templates</h3>
-      <label>
-        Agent{' '}
+      <Field label="Agent">
         <select value={agent} onChange={(e) => setAgent(e.target.value)} aria-label="Templates of agent">
           {agents.map((a) => (
             <option key={a}>{a}</option>
           ))}
         </select>
-      </label>
+      </Field>
       {templates.isError && <ErrorText error={templates.error} />}
       {remove.isError && <ErrorText error={remove.error} />}
       <ul className="settings-list" aria-label="Templates">

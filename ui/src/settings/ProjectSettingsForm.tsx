@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, numberOrNull, paths, type ProjectSettings, type ValidationCheck } from './api';
+import { Field } from '../components/Field';
 import { ErrorText } from './ErrorText';
 
 /** The project's settings (name, vision, branch, gate commands, budgets, bot identity), saved with PATCH; Validate. */
@@ -50,46 +51,44 @@ function ProjectForm({ project }: { project: ProjectSettings }) {
 
   return (
     <form className="settings-form" onSubmit={onSubmit} aria-label="Project settings">
-      <label>
-        Name <input value={name} onChange={(e) => setName(e.target.value)} required />
-      </label>
-      <label>
-        Vision <textarea value={vision} onChange={(e) => setVision(e.target.value)} rows={3} />
-      </label>
-      <label>
-        Default branch <input value={branch} onChange={(e) => setBranch(e.target.value)} />
-      </label>
+      <Field label="Name">
+        <input value={name} onChange={(e) => setName(e.target.value)} required />
+      </Field>
+      <Field label="Vision">
+        <textarea value={vision} onChange={(e) => setVision(e.target.value)} rows={3} />
+      </Field>
+      <Field label="Default branch">
+        <input value={branch} onChange={(e) => setBranch(e.target.value)} />
+      </Field>
       <fieldset>
         <legend>Gates (shell commands run in each attempt's worktree)</legend>
-        <label>
-          Install <input value={install} onChange={(e) => setInstall(e.target.value)} placeholder="npm ci" />
-        </label>
-        <label>
-          Test <input value={test} onChange={(e) => setTest(e.target.value)} placeholder="npm test" />
-        </label>
-        <label>
-          Lint <input value={lint} onChange={(e) => setLint(e.target.value)} />
-        </label>
+        <Field label="Install">
+          <input value={install} onChange={(e) => setInstall(e.target.value)} placeholder="npm ci" />
+        </Field>
+        <Field label="Test">
+          <input value={test} onChange={(e) => setTest(e.target.value)} placeholder="npm test" />
+        </Field>
+        <Field label="Lint">
+          <input value={lint} onChange={(e) => setLint(e.target.value)} />
+        </Field>
       </fieldset>
       <fieldset>
         <legend>Budgets</legend>
-        <label>
-          Parallel attempts{' '}
+        <Field label="Parallel attempts">
           <input type="number" min={1} value={parallel} onChange={(e) => setParallel(e.target.value)} />
-        </label>
-        <label>
-          Runtime per attempt (s){' '}
+        </Field>
+        <Field label="Runtime per attempt (s)">
           <input type="number" min={1} value={runtime} onChange={(e) => setRuntime(e.target.value)} />
-        </label>
+        </Field>
       </fieldset>
       <fieldset>
         <legend>Bot identity (author of the agents' commits)</legend>
-        <label>
-          Bot name <input value={botName} onChange={(e) => setBotName(e.target.value)} />
-        </label>
-        <label>
-          Bot email <input type="email" value={botEmail} onChange={(e) => setBotEmail(e.target.value)} />
-        </label>
+        <Field label="Bot name">
+          <input value={botName} onChange={(e) => setBotName(e.target.value)} />
+        </Field>
+        <Field label="Bot email">
+          <input type="email" value={botEmail} onChange={(e) => setBotEmail(e.target.value)} />
+        </Field>
       </fieldset>
       <div className="settings-actions">
         <button type="submit" disabled={save.isPending}>

@@ -50,3 +50,28 @@ export function Field({ label, children, error, hint, hideLabel = false, classNa
     </div>
   );
 }
+
+interface SelectProps {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  /** The values to choose from, each shown as it is. */
+  options: readonly string[];
+  /** The label of a first option for no value (''), if there is one. */
+  empty?: string;
+  error?: string | null;
+}
+
+/** A {@link Field} whose control chooses one of a list of plain values. */
+export function SelectField({ label, value, onChange, options, empty, error }: SelectProps) {
+  return (
+    <Field label={label} error={error}>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+    </Field>
+  );
+}

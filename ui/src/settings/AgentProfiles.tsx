@@ -2,15 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callAll } from '../http';
 import { ADAPTERS, argvOf, call, envOf, paths, ROLES, type AgentProfile } from './api';
-import { Field } from '../components/Field';
+import { Field, SelectField } from '../components/Field';
 import { ErrorText } from './ErrorText';
+import { EditableList } from './EditableList';
+import { SaveOrCancel } from './SaveOrCancel';
 
 const PROFILES = ['settings', 'agents'] as const;
 
 /** The agent profiles: listed, created, edited and deleted. */
 export function AgentProfiles() {
   const profiles = useQuery({ queryKey: PROFILES, queryFn: () => callAll<AgentProfile>(paths.agents) });
-  const [editing, setEditing] = useState<AgentProfile | 'new' | null>(null);
   const client = useQueryClient();
   const remove = useMutation({
     mutationFn: (id: string) => call('DELETE', paths.agent(id)),
@@ -22,36 +23,29 @@ export function AgentProfiles() {
       <h2 id="profiles-heading">Agent profiles</h2>
       {profiles.isError && <ErrorText error={profiles.error} />}
       {remove.isError && <ErrorText error={remove.error} />}
-      <ul className="settings-list">
-        {profiles.data?.items.map((profile) => (
-          <li key={profile.agent_profile_id}>
-            <span>
-              <strong>{profile.name}</strong> {profile.adapter}
-              {profile.model ? ` · ${profile.model}` : ''} · {profile.role}
-            </span>
-            <button type="button" onClick={() => setEditing(profile)} aria-label={`Edit ${profile.name}`}>
-              Edit
-            </button>
-            <button type="button" onClick={() => remove.mutate(profile.agent_profile_id)} aria-label={`Delete ${profile.name}`}>
-              Delete
-            </button>
-          </li>
-        ))}
-      </ul>
-      {editing === null ? (
-        <button type="button" onClick={() => setEditing('new')}>
-          New agent profile
-        </button>
-      ) : (
-        <ProfileForm
-          key={editing === 'new' ? 'new' : editing.agent_profile_id}
-          profile={editing === 'new' ? null : editing}
-          onDone={() => {
-            setEditing(null);
-            client.invalidateQueries({ queryKey: PROFILES });
-          }}
-        />
-      )}
+      <EditableList
+        items={profiles.data?.items}
+        keyOf={(profile) => profile.agent_profile_id}
+        nameOf={(profile) => profile.name}
+        describe={(profile) => (
+          <>
+            <strong>{profile.name}</strong> {profile.adapter}
+            {profile.model ? ` · ${profile.model}` : ''} · {profile.role}
+          </>
+        )}
+        onDelete={(profile) => remove.mutate(profile.agent_profile_id)}
+        newLabel="New agent profile"
+        form={(profile, done) => (
+          <ProfileForm
+            key={profile?.agent_profile_id ?? 'new'}
+            profile={profile}
+            onDone={() => {
+              done();
+              void client.invalidateQueries({ queryKey: PROFILES });
+            }}
+          />
+        )}
+      />
     </section>
   );
 }
@@ -80,13 +74,7 @@ export function ProfileForm({ profile, onDone }: { profile: AgentProfile | null;
       <Field label="Name">
         <input value={name} onChange={(e) => setName(e.target.value)} required />
       </Field>
-      <Field label="Adapter">
-        <select value={adapter} onChange={(e) => setAdapter(e.target.value)}>
-          {ADAPTERS.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </Field>
+      <SelectField label="Adapter" value={adapter} onChange={setAdapter} options={ADAPTERS} />
       <Field label={adapter === 'moxxy' ? 'moxxy agent' : 'Model'}>
         <input value={model} onChange={(e) => setModel(e.target.value)} placeholder={adapter === 'moxxy' ? 'default' : ''} />
       </Field>
@@ -96,22 +84,8 @@ export function ProfileForm({ profile, onDone }: { profile: AgentProfile | null;
       <Field label="Environment (KEY=VALUE per line; no secrets)">
         <textarea value={env} onChange={(e) => setEnv(e.target.value)} rows={2} />
       </Field>
-      <Field label="Role">
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
-          {ROLES.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </Field>
-      <div className="settings-actions">
-        <button type="submit" disabled={save.isPending}>
-          {profile ? 'Save' : 'Create'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-      {save.isError && <ErrorText error={save.error} />}
+      <SelectField label="Role" value={role} onChange={setRole} options={ROLES} />
+      <SaveOrCancel label={profile ? 'Save' : 'Create'} saving={save.isPending} onCancel={onDone} error={save.error} />
     </form>
   );
 }

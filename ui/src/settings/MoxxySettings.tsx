@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api';
 import { call, paths, type Items, type MoxxyConnection, type MoxxyJob } from './api';
-import { Field } from '../components/Field';
+import { Field, SelectField } from '../components/Field';
 import { ErrorText } from './ErrorText';
+import { Templates } from './Templates';
 
 const CONNECTION = ['settings', 'moxxy', 'connection'] as const;
 
@@ -191,13 +192,7 @@ export function VaultForm({ agents }: { agents: string[] }) {
         save.mutate();
       }}
     >
-      <Field label="Agent">
-        <select value={agent} onChange={(e) => setAgent(e.target.value)}>
-          {agents.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </Field>
+      <SelectField label="Agent" value={agent} onChange={setAgent} options={agents} />
       <Field label="Key">
         <input value={key} onChange={(e) => setKey(e.target.value)} placeholder="GITHUB_TOKEN" required />
       </Field>
@@ -210,54 +205,6 @@ export function VaultForm({ agents }: { agents: string[] }) {
       {save.isSuccess && <span role="status">{key} set in moxxy's vault</span>}
       {save.isError && <ErrorText error={save.error} />}
     </form>
-  );
-}
-
-interface Template {
-  template_id: string;
-  name: string;
-  description: string;
-  default_worker_mode: string | null;
-  spawn_profiles: { role: string }[];
-}
-
-/** An agent's orchestrator templates (moxxy seeds six), each with its roles; one can be deleted. */
-export function Templates({ agents }: { agents: string[] }) {
-  const client = useQueryClient();
-  const [agent, setAgent] = useState(agents[0]);
-  const key = ['settings', 'moxxy', 'templates', agent];
-  const templates = useQuery({ queryKey: key, queryFn: () => call<Items<Template>>('GET', paths.templates(agent)) });
-  const remove = useMutation({
-    mutationFn: (templateId: string) => call('DELETE', `${paths.templates(agent)}/${encodeURIComponent(templateId)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: key }),
-  });
-  return (
-    <div>
-      <h3>Orchestrator templates</h3>
-      <Field label="Agent">
-        <select value={agent} onChange={(e) => setAgent(e.target.value)} aria-label="Templates of agent">
-          {agents.map((a) => (
-            <option key={a}>{a}</option>
-          ))}
-        </select>
-      </Field>
-      {templates.isError && <ErrorText error={templates.error} />}
-      {remove.isError && <ErrorText error={remove.error} />}
-      <ul className="settings-list" aria-label="Templates">
-        {templates.data?.items.map((t) => (
-          <li key={t.template_id}>
-            <span>
-              <strong>{t.name}</strong> <code>{t.template_id}</code> — {t.description}
-              {t.default_worker_mode ? ` · ${t.default_worker_mode}` : ''} · roles:{' '}
-              {t.spawn_profiles.map((p) => p.role).join(', ') || 'none'}
-            </span>
-            <button type="button" onClick={() => remove.mutate(t.template_id)} aria-label={`Delete template ${t.template_id}`}>
-              Delete
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
 

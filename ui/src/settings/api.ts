@@ -78,6 +78,8 @@ export const paths = {
   restart: (name: string) => `/api/v1/moxxy/agents/${enc(name)}/restart`,
   vault: (name: string) => `/api/v1/moxxy/agents/${enc(name)}/vault`,
   templates: (name: string) => `/api/v1/moxxy/agents/${enc(name)}/orchestrate/templates`,
+  template: (name: string, templateId: string) =>
+    `/api/v1/moxxy/agents/${enc(name)}/orchestrate/templates/${enc(templateId)}`,
   jobs: (projectId: string) => `/api/v1/projects/${enc(projectId)}/moxxy-jobs`,
   job: (jobId: string) => `/api/v1/moxxy-jobs/${enc(jobId)}`,
   jobAction: (jobId: string, action: 'cancel' | 'approve-merge') => `/api/v1/moxxy-jobs/${enc(jobId)}/${action}`,

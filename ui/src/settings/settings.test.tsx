@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { argvOf, envOf } from './api';
 import { ProfileForm } from './AgentProfiles';
-import { ConnectionForm, MoxxyJobs, Templates, VaultForm } from './MoxxySettings';
+import { ConnectionForm, MoxxyJobs, VaultForm } from './MoxxySettings';
+import { Templates } from './Templates';
 import { SettingsPage } from './SettingsPage';
 
 type Reply = { status: number; body: unknown };
@@ -223,5 +224,85 @@ describe('moxxy', () => {
     await waitFor(() => expect(list).toHaveTextContent('roles: builder, checker, merger'));
     fireEvent.click(screen.getByRole('button', { name: 'Delete template simple' }));
     await waitFor(() => expect(sent('DELETE', '/api/v1/moxxy/agents/default/orchestrate/templates/simple')).toHaveLength(1));
+  });
+
+  const simple = {
+    template_id: 'simple', name: 'Simple', description: 'One worker', default_worker_mode: 'ephemeral',
+    default_max_parallelism: null, default_retry_limit: null, default_failure_policy: null, default_merge_policy: null,
+    spawn_profiles: [{ role: 'worker', persona: '', provider: '', model: '', runtime_type: 'native', image_profile: 'base' }],
+  };
+  const TEMPLATES = '/api/v1/moxxy/agents/default/orchestrate/templates';
+
+  it('creates a template: what moxxy would refuse is shown at its field first, then the list is read again', async () => {
+    replies[`GET ${TEMPLATES}`] = ok({ items: [simple] });
+    replies[`POST ${TEMPLATES}`] = ok({ ...simple, template_id: 'review' });
+    renderWith(<Templates agents={['default']} />);
+    await screen.findByRole('button', { name: 'Edit template simple' });
+    fireEvent.click(screen.getByRole('button', { name: 'New template' }));
+    const form = screen.getByRole('form', { name: 'New template' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create template' }));
+    expect(within(form).getByLabelText('Template id')).toHaveAccessibleDescription('A template id is required.');
+    expect(within(form).getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+    const worker = within(form).getByRole('group', { name: 'Worker profile 1' });
+    expect(within(worker).getByLabelText('Provider')).toHaveAccessibleDescription('A provider is required.');
+    expect(sent('POST', TEMPLATES)).toHaveLength(0);
+
+    const type = (scope: HTMLElement, label: string, value: string) =>
+      fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
+    type(form, 'Template id', 'review');
+    type(form, 'Name', 'Review');
+    type(form, 'Description', 'Builds, then reviews');
+    type(form, 'Worker mode', 'mixed');
+    type(form, 'Max parallelism', '2');
+    type(worker, 'Role', 'builder');
+    type(worker, 'Provider', 'openai');
+    type(worker, 'Model', 'gpt-5');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add worker profile' }));
+    const second = within(form).getByRole('group', { name: 'Worker profile 2' });
+    type(second, 'Role', 'reviewer');
+    type(second, 'Persona', 'strict');
+    type(second, 'Provider', 'anthropic');
+    type(second, 'Model', 'claude');
+    const reads = sent('GET', TEMPLATES).length;
+    fireEvent.click(within(form).getByRole('button', { name: 'Create template' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'New template' })).toBeNull());
+    expect(sent('POST', TEMPLATES)[0].body).toEqual({
+      template_id: 'review',
+      name: 'Review',
+      description: 'Builds, then reviews',
+      default_worker_mode: 'mixed',
+      default_max_parallelism: 2,
+      default_retry_limit: null,
+      default_failure_policy: null,
+      default_merge_policy: null,
+      spawn_profiles: [
+        { role: 'builder', persona: '', provider: 'openai', model: 'gpt-5', runtime_type: 'native', image_profile: 'base' },
+        { role: 'reviewer', persona: 'strict', provider: 'anthropic', model: 'claude', runtime_type: 'native', image_profile: 'base' },
+      ],
+    });
+    expect(sent('GET', TEMPLATES).length).toBe(reads + 1);
+  });
+
+  it("edits a template with PATCH, its id kept, and shows moxxy's refusal with the form as typed", async () => {
+    replies[`GET ${TEMPLATES}`] = ok({ items: [simple] });
+    replies[`PATCH ${TEMPLATES}/simple`] = refused(502, 'UPSTREAM_ERROR', "PATCH /api/agents/default/orchestrate/templates/simple: unknown provider 'acme'");
+    renderWith(<Templates agents={['default']} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit template simple' }));
+    const form = screen.getByRole('form', { name: 'Edit template simple' });
+    expect(within(form).getByLabelText('Template id')).toHaveValue('simple');
+    expect(within(form).getByLabelText('Template id')).toHaveAttribute('readonly');
+    expect(within(form).getByLabelText('Worker mode')).toHaveValue('ephemeral');
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Simpler' } });
+    fireEvent.change(within(form).getByLabelText('Provider'), { target: { value: 'acme' } });
+    fireEvent.change(within(form).getByLabelText('Model'), { target: { value: 'm1' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save template' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent("unknown provider 'acme'");
+    expect(within(form).getByLabelText('Name')).toHaveValue('Simpler');
+    const patch = sent('PATCH', `${TEMPLATES}/simple`)[0].body as Record<string, unknown>;
+    expect(patch).not.toHaveProperty('template_id');
+    expect(patch).toMatchObject({ name: 'Simpler', default_worker_mode: 'ephemeral', spawn_profiles: [{ role: 'worker', provider: 'acme', model: 'm1' }] });
+
+    fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'Edit template simple' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { Field } from './Field';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { Field, SelectField } from './Field';
 
 describe('Field', () => {
   it('names its control by the label and describes it by the hint', () => {
@@ -42,5 +42,21 @@ describe('Field', () => {
     expect(select).toHaveAttribute('id', 'priority');
     expect(select).toHaveAccessibleDescription('Read this first');
     expect(screen.getByText('Priority')).toHaveClass('sr-only');
+  });
+});
+
+describe('SelectField', () => {
+  it('offers the values (and a first one for none) and hands on the one chosen', () => {
+    const onChange = vi.fn();
+    render(<SelectField label="Mode" value="" onChange={onChange} options={['a', 'b']} empty="Default" error="Pick one" />);
+    const select = screen.getByRole('combobox', { name: 'Mode' });
+    expect([...(select as HTMLSelectElement).options].map((o) => [o.value, o.text])).toEqual([
+      ['', 'Default'],
+      ['a', 'a'],
+      ['b', 'b'],
+    ]);
+    expect(select).toHaveAccessibleDescription('Pick one');
+    fireEvent.change(select, { target: { value: 'b' } });
+    expect(onChange).toHaveBeenCalledWith('b');
   });
 });

@@ -1,5 +1,6 @@
 // The React Flow canvases: the plan (editable) and a run's DAG (read-only, coloured by status). Both are laid out by
-// ELK; each page also lists its nodes as text, since the canvas alone is not usable by keyboard or screen reader.
+// ELK, but for the nodes put somewhere by hand (a plan saves their places); each page also lists its nodes as text,
+// since the canvas alone is not usable by keyboard or screen reader.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Background,
@@ -13,12 +14,13 @@ import {
   type EdgeChange,
   type Node,
   type NodeChange,
+  type NodePositionChange,
   type NodeProps,
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { EdgeKind, PlanNode, RunDiagram, RunNode } from './api';
-import { layout, type Positions } from './layout';
+import { layout } from './layout';
 import {
   canvasEdges,
   LAYER_COLOURS,
@@ -26,28 +28,36 @@ import {
   layoutSignature,
   NODE_HEIGHT,
   NODE_WIDTH,
+  placed,
   planElkInput,
   type ElkInput,
   type Highlight,
   type PlanDraft,
+  type Positions,
 } from './model';
 import { runElkInput, statusColour, statusTextColour } from './runModel';
 
 /**
- * Node positions from ELK, recomputed when the graph's shape changes; a node dragged by hand keeps its place until
- * then. `ready` is false until the first layout is in.
+ * Where each node of `input` stands: where it was put (`fixed`), else where ELK's layered algorithm puts it. ELK runs
+ * only while some node has no place, again when the graph's shape changes; `layoutId` changes with each layout (null
+ * before the first).
  */
-export function useElkLayout(input: ElkInput): [Positions, (id: string, x: number, y: number) => void, string | null] {
+function useLayout(input: ElkInput, fixed: Positions): { positions: Positions; layoutId: string | null } {
   const signature = layoutSignature(input);
-  const [state, setState] = useState<{ signature: string | null; positions: Positions }>({
+  const complete = input.children.every((child) => fixed[child.id]);
+  const [laidOut, setLaidOut] = useState<{ signature: string | null; positions: Positions }>({
     signature: null,
     positions: {},
   });
   useEffect(() => {
+    if (complete) {
+      setLaidOut({ signature, positions: {} });
+      return;
+    }
     let cancelled = false;
     layout(input)
       .then((positions) => {
-        if (!cancelled) setState({ signature, positions });
+        if (!cancelled) setLaidOut({ signature, positions });
       })
       .catch(() => {
         // a layout that fails leaves the nodes in a grid
@@ -56,18 +66,44 @@ export function useElkLayout(input: ElkInput): [Positions, (id: string, x: numbe
           input.children.forEach((child, i) => {
             positions[child.id] = { x: (i % 4) * (NODE_WIDTH + 40), y: Math.floor(i / 4) * (NODE_HEIGHT + 40) };
           });
-          setState({ signature, positions });
+          setLaidOut({ signature, positions });
         }
       });
     return () => {
       cancelled = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature stands for the input
-  }, [signature]);
-  const move = useCallback((id: string, x: number, y: number) => {
-    setState((s) => ({ ...s, positions: { ...s.positions, [id]: { x, y } } }));
-  }, []);
-  return [state.positions, move, state.signature];
+  }, [signature, complete]);
+  const positions = useMemo(() => ({ ...laidOut.positions, ...fixed }), [laidOut.positions, fixed]);
+  return { positions, layoutId: laidOut.signature };
+}
+
+/**
+ * The nodes' positions as {@link useLayout} has them, and those being dragged where the pointer has them; a node
+ * dropped (or moved by the arrow keys) is handed to `onPlace`. `move` takes React Flow's position changes.
+ */
+export function useNodePositions(
+  input: ElkInput,
+  fixed: Positions,
+  onPlace: (id: string, at: { x: number; y: number }) => void,
+) {
+  const { positions, layoutId } = useLayout(input, fixed);
+  const [dragged, setDragged] = useState<Positions>({});
+  const move = useCallback(
+    (change: NodePositionChange) => {
+      const at = change.position;
+      if (!at) return;
+      if (change.dragging) {
+        setDragged((d) => ({ ...d, [change.id]: at }));
+        return;
+      }
+      setDragged((d) => Object.fromEntries(Object.entries(d).filter(([id]) => id !== change.id)));
+      onPlace(change.id, at);
+    },
+    [onPlace],
+  );
+  const shown = useMemo(() => ({ ...positions, ...dragged }), [positions, dragged]);
+  return { positions: shown, layoutId, move };
 }
 
 /** Fits the view to the nodes each time a new layout comes in. */
@@ -118,12 +154,15 @@ export interface PlanCanvasProps {
   onConnect: (source: string, target: string) => void;
   onRemoveNodes: (keys: string[]) => void;
   onRemoveEdges: (ids: string[]) => void;
+  /** A node put somewhere by hand. */
+  onPlace: (key: string, at: { x: number; y: number }) => void;
 }
 
 export function PlanCanvas(props: PlanCanvasProps) {
-  const { draft, highlight, selected, onSelect, onConnect, onRemoveNodes, onRemoveEdges } = props;
+  const { draft, highlight, selected, onSelect, onConnect, onRemoveNodes, onRemoveEdges, onPlace } = props;
   const input = useMemo(() => planElkInput(draft), [draft]);
-  const [positions, move, layoutId] = useElkLayout(input);
+  const saved = useMemo(() => placed(draft), [draft]);
+  const { positions, layoutId, move } = useNodePositions(input, saved, onPlace);
   const [selectedEdges, setSelectedEdges] = useState<Set<string>>(new Set());
 
   const nodes: PlanFlowNode[] = useMemo(
@@ -168,7 +207,7 @@ export function PlanCanvas(props: PlanCanvasProps) {
     (changes: NodeChange<PlanFlowNode>[]) => {
       const removed: string[] = [];
       for (const change of changes) {
-        if (change.type === 'position' && change.position) move(change.id, change.position.x, change.position.y);
+        if (change.type === 'position') move(change);
         if (change.type === 'select' && change.selected) onSelect(change.id);
         if (change.type === 'remove') removed.push(change.id);
       }
@@ -265,7 +304,10 @@ export function RunCanvas({
   onSelect: (taskId: string | null) => void;
 }) {
   const input = useMemo(() => runElkInput(diagram), [diagram]);
-  const [positions, move, layoutId] = useElkLayout(input);
+  // a run's nodes may be moved to see better; their places are not kept
+  const [placedHere, setPlacedHere] = useState<Positions>({});
+  const place = useCallback((id: string, at: { x: number; y: number }) => setPlacedHere((p) => ({ ...p, [id]: at })), []);
+  const { positions, layoutId, move } = useNodePositions(input, placedHere, place);
   const nodes: RunFlowNode[] = useMemo(
     () =>
       diagram.nodes.map((node) => ({
@@ -293,7 +335,7 @@ export function RunCanvas({
   const onNodesChange = useCallback(
     (changes: NodeChange<RunFlowNode>[]) => {
       for (const change of changes) {
-        if (change.type === 'position' && change.position) move(change.id, change.position.x, change.position.y);
+        if (change.type === 'position') move(change);
         if (change.type === 'select' && change.selected) onSelect(change.id);
       }
     },

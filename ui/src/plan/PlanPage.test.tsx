@@ -95,6 +95,37 @@ describe('PlanPage', () => {
     });
   });
 
+  it('shows the nodes where they were put, ELK placing the others, and saves a node moved with the version', async () => {
+    replies['GET /api/v1/projects/p1'] = project({ plan_id: 'plan-1', version: 2, status: 'draft' });
+    replies['GET /api/v1/plans/plan-1'] = ok({ ...samplePlan, metadata: { zoom: 1.5, positions: { a1: { x: 1000, y: 2000 } } } });
+    replies['POST /api/v1/projects/p1/plans'] = ok({ plan_id: 'plan-1', version: 3 }, 201);
+    replies['GET /api/v1/plans/plan-1?version=3'] = ok({ ...samplePlan, plan_version: 3, latest_version: 3 });
+    renderWith(<PlanPage projectId="p1" />);
+    const node = (key: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${key}"]`)!;
+    // where React Flow draws a node
+    const at = (key: string) => {
+      const [, x, y] = node(key)?.style.transform.match(/translate\(([-\d.]+)px, ?([-\d.]+)px\)/) ?? [];
+      return x === undefined ? null : { x: Number(x), y: Number(y) };
+    };
+    // ELK has placed the others
+    await waitFor(() => expect(at('a2') ?? { x: 0, y: 0 }).not.toEqual({ x: 0, y: 0 }));
+    expect(at('a1')).toEqual({ x: 1000, y: 2000 });
+    const { x, y } = at('a2')!;
+    expect(screen.queryByText('unsaved changes')).toBeNull();
+
+    // a node moved by hand (the arrow keys move the selected one 5 px) is an unsaved change
+    fireEvent.click(screen.getByRole('button', { name: 'Task a2 (a2)' }));
+    await waitFor(() => expect(node('a2')).toHaveClass('selected'));
+    fireEvent.keyDown(node('a2'), { key: 'ArrowRight' });
+    await waitFor(() => expect(at('a2')).toEqual({ x: Math.round(x + 5), y: Math.round(y) }));
+    expect(screen.getByText('unsaved changes')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved as version 3.');
+    expect(sent('POST', '/api/v1/projects/p1/plans')[0].body).toMatchObject({
+      metadata: { zoom: 1.5, positions: { a1: { x: 1000, y: 2000 }, a2: { x: Math.round(x + 5), y: Math.round(y) } } },
+    });
+  });
+
   it('loads the latest plan, edits a node and deletes an edge', async () => {
     withSamplePlan();
     renderWith(<PlanPage projectId="p1" />);

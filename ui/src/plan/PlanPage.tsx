@@ -26,6 +26,7 @@ import {
   LAYER_COLOURS,
   LAYER_LABELS,
   noHighlight,
+  placeNode,
   removeEdge,
   removeNode,
   sameDraft,
@@ -106,6 +107,8 @@ export function PlanPage({
   }, [plan.data]);
 
   const dirty = !sameDraft(draft, base);
+  // a node put somewhere by hand keeps its place in the next version saved
+  const place = useCallback((key: string, at: { x: number; y: number }) => setDraft((d) => placeNode(d, key, at)), []);
   const edit = useCallback((change: (d: PlanDraft) => PlanDraft) => {
     setDraft((d) => change(d));
     setHighlight(noHighlight());
@@ -364,6 +367,7 @@ export function PlanPage({
               setSelected(null);
             }}
             onRemoveEdges={(ids) => edit((d) => ids.reduce(removeEdge, d))}
+            onPlace={place}
           />
         </div>
 

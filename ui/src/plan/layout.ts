@@ -1,8 +1,6 @@
 // Runs ELK's layered algorithm on a canvas (in the page, no web worker: graphs here are small).
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkInput } from './model';
-
-export type Positions = Record<string, { x: number; y: number }>;
+import type { ElkInput, Positions } from './model';
 
 let elk: InstanceType<typeof ELK> | null = null;
 

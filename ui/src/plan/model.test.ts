@@ -8,6 +8,8 @@ import {
   cycleText,
   draftOf,
   edgeFromConnection,
+  placed,
+  placeNode,
   planElkInput,
   removeEdge,
   removeNode,
@@ -138,5 +140,29 @@ describe('cycle highlighting', () => {
     const h = cycleHighlight(['m1', 'm2', 'm1'], draft);
     expect([...h.edges].sort()).toEqual(['contains:m1->m2', 'parent:m2->m1']);
     expect(cycleHighlight(undefined, draft).nodes.size).toBe(0);
+  });
+});
+
+describe('node positions', () => {
+  it('keeps the well formed places of metadata.positions', () => {
+    const draft = draftOf({
+      ...samplePlan,
+      metadata: { zoom: 1.5, positions: { a1: { x: 10, y: 20 }, a2: { x: 'left', y: 0 }, a3: null, a4: { x: 1 } } },
+    });
+    expect(placed(draft)).toEqual({ a1: { x: 10, y: 20 } });
+    expect(placed(draftOf(samplePlan))).toEqual({});
+  });
+
+  it('puts a node somewhere in whole pixels, an unsaved change saved with the other metadata', () => {
+    const draft = draftOf(samplePlan);
+    const moved = placeNode(placeNode(draft, 'a1', { x: 10.4, y: -3.6 }), 'a2', { x: 5, y: 5 });
+    expect(placed(moved)).toEqual({ a1: { x: 10, y: -4 }, a2: { x: 5, y: 5 } });
+    expect(sameDraft(moved, draft)).toBe(false);
+    expect(saveBody(moved).metadata).toEqual({ zoom: 1.5, positions: { a1: { x: 10, y: -4 }, a2: { x: 5, y: 5 } } });
+  });
+
+  it('saves no place for a node that is gone', () => {
+    const moved = removeNode(placeNode(placeNode(draftOf(samplePlan), 'a1', { x: 1, y: 2 }), 'a4', { x: 3, y: 4 }), 'a4');
+    expect(saveBody(moved).metadata?.positions).toEqual({ a1: { x: 1, y: 2 } });
   });
 });

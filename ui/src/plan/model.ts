@@ -3,7 +3,13 @@
 import type { CompileMode, EdgeKind, Layer, PlanEdge, PlanNode, PlanVersion, SavePlanBody } from './api';
 import { LAYERS } from './api';
 
-/** What the canvas edits: nodes and edges in the API's terms, and the metadata handed back on save. */
+/** Where nodes stand on the canvas, by key: the top-left corner. */
+export type Positions = Record<string, { x: number; y: number }>;
+
+/**
+ * What the canvas edits: nodes and edges in the API's terms, and the metadata handed back on save; its `positions`
+ * (a {@link Positions}) are where nodes were put by hand.
+ */
 export interface PlanDraft {
   nodes: PlanNode[];
   edges: PlanEdge[];
@@ -50,6 +56,7 @@ export function draftOf(plan: PlanVersion): PlanDraft {
 /** The body of `POST /projects/{id}/plans`: empty optional fields left out, criteria trimmed. */
 export function saveBody(draft: PlanDraft): SavePlanBody {
   const keys = new Set(draft.nodes.map((node) => node.key));
+  const positions = Object.fromEntries(Object.entries(placed(draft)).filter(([key]) => keys.has(key)));
   return {
     nodes: draft.nodes.map((node) => {
       const out: PlanNode = { key: node.key, layer: node.layer, title: node.title.trim() };
@@ -64,7 +71,8 @@ export function saveBody(draft: PlanDraft): SavePlanBody {
     edges: draft.edges
       .filter((edge) => keys.has(edge.from) && keys.has(edge.to))
       .map((edge) => ({ from: edge.from, to: edge.to, kind: edge.kind })),
-    metadata: draft.metadata,
+    // the places of the nodes still there
+    metadata: draft.metadata.positions === undefined ? draft.metadata : { ...draft.metadata, positions },
   };
 }
 
@@ -144,6 +152,24 @@ export function removeEdge(draft: PlanDraft, id: string): PlanDraft {
     return updateNode(draft, parent.child, { parent: null });
   }
   return { ...draft, edges: draft.edges.filter((edge) => edgeId(edge) !== id) };
+}
+
+/** Where nodes were put by hand (`metadata.positions`), those well formed. */
+export function placed(draft: PlanDraft): Positions {
+  const saved = draft.metadata.positions;
+  const positions: Positions = {};
+  if (!saved || typeof saved !== 'object') return positions;
+  for (const [key, at] of Object.entries(saved as Record<string, unknown>)) {
+    const { x, y } = (at ?? {}) as { x?: unknown; y?: unknown };
+    if (typeof x === 'number' && Number.isFinite(x) && typeof y === 'number' && Number.isFinite(y)) positions[key] = { x, y };
+  }
+  return positions;
+}
+
+/** The draft with a node put at `at` by hand (whole pixels), to be saved with the plan. */
+export function placeNode(draft: PlanDraft, key: string, at: { x: number; y: number }): PlanDraft {
+  const positions = { ...placed(draft), [key]: { x: Math.round(at.x), y: Math.round(at.y) } };
+  return { ...draft, metadata: { ...draft.metadata, positions } };
 }
 
 // ---- canvas mapping ----

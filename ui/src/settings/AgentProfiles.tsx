@@ -37,7 +37,6 @@ export function AgentProfiles() {
         newLabel="New agent profile"
         form={(profile, done) => (
           <ProfileForm
-            key={profile?.agent_profile_id ?? 'new'}
             profile={profile}
             onDone={() => {
               done();

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 
 interface Props<T> {
   items: T[] | undefined;
@@ -39,7 +39,8 @@ export function EditableList<T>({ items, keyOf, nameOf, describe, onDelete, newL
           {newLabel}
         </button>
       ) : (
-        form(editing === 'new' ? null : editing, done)
+        // a form of its own for each item
+        <Fragment key={editing === 'new' ? '' : keyOf(editing)}>{form(editing === 'new' ? null : editing, done)}</Fragment>
       )}
     </>
   );

@@ -41,6 +41,7 @@ export function Templates({ agents }: { agents: string[] }) {
       <EditableList
         key={agent}
         label="Templates"
+        newLabel="New template"
         items={templates.data?.items}
         keyOf={(t) => t.template_id}
         nameOf={(t) => `template ${t.template_id}`}
@@ -52,9 +53,13 @@ export function Templates({ agents }: { agents: string[] }) {
           </>
         )}
         onDelete={(t) => remove.mutate(t.template_id)}
-        newLabel="New template"
         form={(template, done) => (
-          <TemplateForm key={template?.template_id ?? 'new'} agent={agent} template={template} onDone={done} />
+          <TemplateForm
+            agent={agent}
+            template={template}
+            takenIds={templates.data?.items.map((t) => t.template_id) ?? []}
+            onDone={done}
+          />
         )}
       />
     </div>
@@ -76,7 +81,18 @@ const PROFILE_FIELDS: [keyof SpawnProfile, string][] = [
  * its field before anything is sent; what it refuses all the same, with its message. The list is read again once
  * moxxy has the template.
  */
-export function TemplateForm({ agent, template, onDone }: { agent: string; template: Template | null; onDone: () => void }) {
+export function TemplateForm({
+  agent,
+  template,
+  takenIds,
+  onDone,
+}: {
+  agent: string;
+  template: Template | null;
+  /** The ids of the agent's templates, none of which a new one may take. */
+  takenIds: readonly string[];
+  onDone: () => void;
+}) {
   const client = useQueryClient();
   const [fields, setFields] = useState<TemplateFields>(() => fieldsOf(template));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -98,7 +114,7 @@ export function TemplateForm({ agent, template, onDone }: { agent: string; templ
     setFields((f) => ({ ...f, spawn_profiles: change(f.spawn_profiles) }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateTemplate(fields, template);
+    const found = validateTemplate(fields, template, takenIds);
     setErrors(found);
     if (Object.keys(found).length === 0) save.mutate();
   };

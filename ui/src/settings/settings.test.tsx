@@ -249,6 +249,11 @@ describe('moxxy', () => {
 
     const type = (scope: HTMLElement, label: string, value: string) =>
       fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
+    type(form, 'Template id', 'simple');
+    fireEvent.click(within(form).getByRole('button', { name: 'Create template' }));
+    expect(within(form).getByLabelText('Template id')).toHaveAccessibleDescription(
+      'The agent has a template simple: edit that one instead.',
+    );
     type(form, 'Template id', 'review');
     type(form, 'Name', 'Review');
     type(form, 'Description', 'Builds, then reviews');

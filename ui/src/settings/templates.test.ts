@@ -65,6 +65,9 @@ describe('orchestrator template form', () => {
       spawn_profiles: [{ ...NEW_PROFILE, role: 'r', provider: 'p', model: 'm' }],
     };
     expect(validateTemplate(good, null)).toEqual({});
+    expect(validateTemplate(good, null, ['simple', 'x'])).toEqual({
+      template_id: 'The agent has a template x: edit that one instead.',
+    });
     expect(validateTemplate({ ...good, spawn_profiles: [] }, null)).toEqual({});
   });
 

@@ -81,11 +81,17 @@ const WHOLE = /^\d+$/;
 /**
  * What is wrong with the form, by field (`spawn_profiles.<i>.<field>` for a worker profile's): what moxxy would
  * refuse, checked before it is asked. moxxy cannot reset a default to none, so editing `original` a default it
- * sets cannot be emptied.
+ * sets cannot be emptied; and as it replaces a template of the same id, a new one cannot take one of `takenIds`.
  */
-export function validateTemplate(fields: TemplateFields, original: Template | null): Record<string, string> {
+export function validateTemplate(
+  fields: TemplateFields,
+  original: Template | null,
+  takenIds: readonly string[] = [],
+): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!original && !fields.template_id.trim()) errors.template_id = 'A template id is required.';
+  const id = fields.template_id.trim();
+  if (!original && !id) errors.template_id = 'A template id is required.';
+  if (!original && takenIds.includes(id)) errors.template_id = `The agent has a template ${id}: edit that one instead.`;
   if (!fields.name.trim()) errors.name = 'A name is required.';
   const parallelism = fields.default_max_parallelism.trim();
   if (parallelism && (!WHOLE.test(parallelism) || Number(parallelism) < 1)) {

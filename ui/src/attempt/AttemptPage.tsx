@@ -20,6 +20,7 @@ import {
   statusLabel,
 } from './format';
 import type { Attempt } from './types';
+import { lastStatus } from './logModel';
 
 export type AttemptTab = 'logs' | 'diff' | 'gates' | 'summary';
 
@@ -39,9 +40,11 @@ export interface AttemptPageProps {
 }
 
 export function AttemptPage({ attemptId, onNavigate = defaultNavigate, initialTab }: AttemptPageProps) {
-  const attempt = useAttempt(attemptId);
+  const [streamedStatus, setStreamedStatus] = useState<string>();
+  const attempt = useAttempt(attemptId, streamedStatus);
   const status = attempt.data?.status;
   const log = useAttemptLog(attemptId, status === undefined ? null : !TERMINAL.has(status));
+  useEffect(() => setStreamedStatus(lastStatus(log.messages)), [log.messages]);
   const [tab, setTab] = useState<AttemptTab>(initialTab ?? 'logs');
   const [follow, setFollow] = useState(true);
   const [feedback, setFeedback] = useState('');

@@ -14,13 +14,21 @@ function retry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function useAttempt(attemptId: string) {
+/**
+ * The attempt. `streamedStatus` is the status its log last reported: the read model can be a moment behind the log,
+ * so until the attempt shows that status it is read again.
+ */
+export function useAttempt(attemptId: string, streamedStatus?: string) {
   return useQuery<Attempt>({
     queryKey: attemptKey(attemptId),
     queryFn: ({ signal }) => fetchAttempt(attemptId, signal),
     retry,
-    // A merge or pull request runs after the approve answer: look again until it is settled.
-    refetchInterval: (q) => (q.state.data?.status === 'merging' ? 1500 : false),
+    refetchInterval: (q) => {
+      const status = q.state.data?.status;
+      if (streamedStatus !== undefined && status !== undefined && status !== streamedStatus) return 250;
+      // A merge or pull request runs after the approve answer: look again until it is settled.
+      return status === 'merging' ? 1500 : false;
+    },
   });
 }
 

@@ -4,6 +4,7 @@ import {
   buildRows,
   gateCommands,
   isAtBottom,
+  lastStatus,
   mergeMessages,
   rawLine,
   toRow,
@@ -125,5 +126,14 @@ describe('auto-scroll rule', () => {
     expect(autoScrollAfterScroll(false, 300, 500, true)).toBe(false);
     expect(isAtBottom({ scrollTop: 380, scrollHeight: 1000, clientHeight: 600 })).toBe(true);
     expect(isAtBottom({ scrollTop: 100, scrollHeight: 1000, clientHeight: 600 })).toBe(false);
+  });
+});
+
+describe('lastStatus', () => {
+  it('is the status the last STATUS message moved to', () => {
+    const messages = [msg(1, 'STATUS', { from: 'queued', to: 'running' }), agent(2, { kind: 'message', text: 'hi' }),
+      msg(3, 'STATUS', { from: 'running', to: 'gates_running' }), msg(4, 'LOG', { line: 'ok' })];
+    expect(lastStatus(messages)).toBe('gates_running');
+    expect(lastStatus([agent(1, { kind: 'message', text: 'hi' })])).toBeUndefined();
   });
 });

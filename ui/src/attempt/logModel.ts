@@ -295,6 +295,18 @@ export function rowText(row: LogRow): string {
   }
 }
 
+/** The status the log last reported (the `to` of its last STATUS message), if any. */
+export function lastStatus(messages: StreamMessage[]): string | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.event?.kind === 'STATUS') {
+      const to = (m.event.payload as Record<string, unknown>).to;
+      if (typeof to === 'string') return to;
+    }
+  }
+  return undefined;
+}
+
 /** Kinds of message after which the attempt itself (status, gates, usage, artifacts) has likely changed. */
 export function changesAttempt(m: StreamMessage): boolean {
   const k = m.event?.kind;

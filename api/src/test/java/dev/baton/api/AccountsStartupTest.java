@@ -6,10 +6,12 @@ import dev.baton.api.support.ServerProcessTest;
 import dev.baton.api.support.ServerProcesses;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Real server processes: one listening beyond loopback without accounts refuses to start and says what to do; one
@@ -31,8 +33,10 @@ class AccountsStartupTest extends ServerProcessTest {
     @Test
     void theFirstStartWithAccountsMakesAnAdminWhosePasswordIsPrintedOnce() throws Exception {
         Api server = servers.start("--server.address=0.0.0.0", "--baton.auth.enabled=true");
+        // the server answers its health check a moment before the account is made
+        await().atMost(Duration.ofSeconds(30)).until(() -> PASSWORD.matcher(servers.output(0)).find());
         Matcher printed = PASSWORD.matcher(servers.output(0));
-        assertThat(printed.find()).as("the password in the log:\n" + servers.output(0)).isTrue();
+        assertThat(printed.find()).isTrue();
         server.get("/api/v1/projects").expectError(401, "UNAUTHORIZED");
         server.post("/api/v1/auth/sessions", Json.obj("username", "admin", "password", printed.group(1))).expect(200);
         servers.killLast();

@@ -121,6 +121,9 @@ class AuthApiTest extends AuthIntegrationTest {
             assertThat(me.get("user_id").asText()).isEqualTo(bobId);
             assertThat(me.get("is_admin").asBoolean()).isFalse();
             bob.get("/api/v1/users").expectError(403, "FORBIDDEN");
+            bob.get("/api/v1/admin/projections").expectError(403, "FORBIDDEN");
+            bob.post("/api/v1/admin/projections/board/replay", null).expectError(403, "FORBIDDEN");
+            api.get("/api/v1/admin/projections").expect(200);
             bob.post("/api/v1/users", Json.obj("username", uniqueName("x"), "password", "long-enough-1"))
                     .expectError(403, "FORBIDDEN");
 
@@ -159,6 +162,9 @@ class AuthApiTest extends AuthIntegrationTest {
         assertThat(asCarol.get("/api/v1/teams").expect(200).data().get("items").get(0).get("role").asText())
                 .isEqualTo("member");
 
+        assertThat(Json.list(asBob.get("/api/v1/teams/" + teamId + "/members").expect(200).data().get("items")))
+                .extracting(m -> m.get("username").asText() + ":" + m.get("role").asText())
+                .containsExactlyInAnyOrder("admin:admin", bob + ":viewer", carol + ":member");
         asBob.put("/api/v1/teams/" + teamId + "/members/" + carol, Json.obj("role", "admin"))
                 .expectError(403, "FORBIDDEN");
         api.put("/api/v1/teams/" + teamId + "/members/" + bob, Json.obj("role", "owner"))
@@ -171,6 +177,7 @@ class AuthApiTest extends AuthIntegrationTest {
                 .get("team_id").asText();
         asBob.put("/api/v1/teams/" + otherTeam + "/members/" + bob, Json.obj("role", "admin"))
                 .expectError(404, "NOT_FOUND");
+        asBob.get("/api/v1/teams/" + otherTeam + "/members").expectError(404, "NOT_FOUND");
         asBob.delete("/api/v1/teams/" + teamId + "/members/" + bob).expect(200);
         assertThat(asBob.get("/api/v1/teams").expect(200).data().get("items").toString()).doesNotContain(teamId);
     }
@@ -204,6 +211,36 @@ class AuthApiTest extends AuthIntegrationTest {
                 .get("items").size() == 1);
         assertThat(api.get("/api/v1/timeline?aggregate_id=" + projectId).expect(200).data().get("items").get(0)
                 .get("metadata").get("user").asText()).isEqualTo("admin");
+    }
+
+    @Test
+    void aCredentialThatMakesTooManyChangesIsSlowedDownAndOthersAreNot() {
+        Api script = withToken(token(api, "runaway"));
+        String unknownProject = "/api/v1/projects/" + UUID.randomUUID() + "/tasks";
+        List<Api.Response> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            answers.add(script.post(unknownProject, Json.obj("title", "t")));
+        }
+        Api.Response limited = answers.stream().filter(a -> a.status() == 429).findFirst()
+                .orElseThrow(() -> new AssertionError("no request was limited"));
+        assertThat(limited.json().get("error").get("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(Integer.parseInt(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(answers).allMatch(a -> a.status() == 404 || a.status() == 429);
+        script.get("/api/v1/projects").expect(200);
+        api.post(unknownProject, Json.obj("title", "t")).expectError(404, "NOT_FOUND");
+    }
+
+    @Test
+    void tenWrongPasswordsForOneUserFromOneAddressPauseItsSignIns() {
+        String name = uniqueName("gus");
+        createUser(name, "gus-password-1");
+        for (int i = 0; i < 10; i++) {
+            anonymous().post("/api/v1/auth/sessions", Json.obj("username", name, "password", "guess-" + i))
+                    .expectError(401, "UNAUTHORIZED");
+        }
+        anonymous().post("/api/v1/auth/sessions", Json.obj("username", name, "password", "gus-password-1"))
+                .expectError(429, "RATE_LIMITED");
+        signIn("admin", ADMIN_PASSWORD).get("/api/v1/auth/me").expect(200);
     }
 
     private JsonNode tokenOf(String tokenId) {

@@ -1,5 +1,13 @@
 package dev.baton.api.attempt;
 
+import dev.baton.api.auth.ProjectAccess;
+import dev.baton.core.common.DomainException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.runner.log.AttemptLog;
 import dev.baton.runner.log.LogMessage;
@@ -36,6 +44,7 @@ class AttemptLogSocket extends TextWebSocketHandler implements WebSocketConfigur
 
     private final AttemptLog log;
     private final KnownAttempts attempts;
+    private final ProjectAccess access;
     private final ObjectMapper json;
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -44,7 +53,8 @@ class AttemptLogSocket extends TextWebSocketHandler implements WebSocketConfigur
         return thread;
     });
 
-    AttemptLogSocket(AttemptLog log, KnownAttempts attempts, ObjectMapper json) {
+    AttemptLogSocket(AttemptLog log, KnownAttempts attempts, ObjectMapper json, ProjectAccess access) {
+        this.access = access;
         this.log = log;
         this.attempts = attempts;
         this.json = json;
@@ -54,7 +64,30 @@ class AttemptLogSocket extends TextWebSocketHandler implements WebSocketConfigur
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(this, PREFIX + "*");
+        registry.addHandler(this, PREFIX + "*").addInterceptors(new AttemptAccessCheck());
+    }
+
+    /** With accounts on, the handshake of someone who may not read the attempt is refused as for an unknown one. */
+    private final class AttemptAccessCheck implements HandshakeInterceptor {
+
+        @Override
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                       Map<String, Object> attributes) {
+            String path = request.getURI().getPath();
+            try {
+                access.resource(((ServletServerHttpRequest) request).getServletRequest(), "attempt",
+                        path.substring(path.lastIndexOf('/') + 1), false);
+                return true;
+            } catch (DomainException refused) {
+                response.setStatusCode(HttpStatus.NOT_FOUND);
+                return false;
+            }
+        }
+
+        @Override
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Exception failure) {
+        }
     }
 
     @Override

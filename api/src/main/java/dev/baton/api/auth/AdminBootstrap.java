@@ -5,6 +5,7 @@ import dev.baton.core.account.AccountIds;
 import dev.baton.core.account.RegisterUserCommand;
 import dev.baton.core.common.DomainException;
 import dev.baton.query.access.AccessDirectory;
+import dev.baton.runner.store.DurableCommits;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -27,8 +28,11 @@ class AdminBootstrap implements ApplicationRunner {
     private final AccessDirectory directory;
     private final Passwords passwords;
     private final CommandGateway commands;
+    private final DurableCommits durableCommits;
 
-    AdminBootstrap(AuthSettings settings, AccessDirectory directory, Passwords passwords, CommandGateway commands) {
+    AdminBootstrap(AuthSettings settings, AccessDirectory directory, Passwords passwords, CommandGateway commands,
+                   DurableCommits durableCommits) {
+        this.durableCommits = durableCommits;
         this.settings = settings;
         this.directory = directory;
         this.passwords = passwords;
@@ -58,6 +62,7 @@ class AdminBootstrap implements ApplicationRunner {
             }
             throw e;
         }
+        durableCommits.now(); // the password is printed once: the account must not be lost to a crash after it
         if (chosen) {
             log.info("Accounts are on: created the account '{}' with the password of BATON_ADMIN_PASSWORD", ADMIN);
         } else {

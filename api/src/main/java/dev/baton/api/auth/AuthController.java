@@ -51,6 +51,8 @@ class AuthController {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AuthController.class);
+    /** Sign-ins of one username from one address: ten at once, then one every six seconds; a success resets them. */
+    private final RateLimiter signIns = new RateLimiter(1 / 6.0, 10, System::nanoTime);
     private final Accounts accounts;
     private final AccessDirectory directory;
     private final Passwords passwords;
@@ -76,6 +78,11 @@ class AuthController {
                     Map.of("fields", List.of(body.username() == null ? "username" : "password")));
         }
         String username = body.username().strip().toLowerCase(Locale.ROOT);
+        String attempts = request.getRemoteAddr() + "|" + username;
+        signIns.take(attempts).ifPresent(wait -> {
+            throw new DomainException(ErrorCode.RATE_LIMITED, "too many sign-ins for this user from here: retry in "
+                    + Math.max(1, wait.toSeconds()) + " s");
+        });
         String[] found = directory.password(username).orElse(null);
         boolean valid = passwords.matches(body.password(), found == null ? null : found[1]) && found != null;
         if (!valid) {
@@ -83,6 +90,7 @@ class AuthController {
             log.warn("sign-in refused: wrong username or password, from {}", request.getRemoteAddr());
             throw new DomainException(ErrorCode.UNAUTHORIZED, "wrong username or password");
         }
+        signIns.forget(attempts);
         String secret = Secrets.random();
         String sessionId = UUID.randomUUID().toString();
         Instant expiresAt = Instant.now().plus(settings.sessionLifetime());

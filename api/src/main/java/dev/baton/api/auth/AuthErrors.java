@@ -33,7 +33,7 @@ class AuthErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, ErrorCode.FORBIDDEN, "not allowed");
+        write(response, ErrorCode.FORBIDDEN, "only an administrator may do this");
     }
 
     void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {

@@ -38,10 +38,12 @@ class SecurityConfig {
             return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
         }
         return http.addFilterBefore(new CredentialFilter(directory, errors), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new CommandRateLimit(settings, errors), CredentialFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/sessions").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/ws/**", "/actuator/**", "/v3/**", "/swagger-ui/**",
                                 "/swagger-ui.html").authenticated()
                         .anyRequest().permitAll())

@@ -69,6 +69,16 @@ class TeamController {
         return Envelope.ok(Map.of("team_id", teamId, "version", 0));
     }
 
+    /** The team's members and their roles: any member may see who else is in it. */
+    @GetMapping("/{teamId}/members")
+    Envelope members(@PathVariable String teamId) {
+        member(teamId);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", directory.members(teamId));
+        page.put("next", null);
+        return Envelope.ok(page);
+    }
+
     @PutMapping("/{teamId}/members/{user}")
     Envelope setMember(@PathVariable String teamId, @PathVariable String user, @RequestBody MemberBody body) {
         Caller caller = member(teamId);

@@ -1,5 +1,10 @@
 package dev.baton.api.project;
 
+import dev.baton.api.auth.CurrentCaller;
+import dev.baton.api.auth.ProjectAccess;
+import dev.baton.core.project.ProjectOwner;
+import dev.baton.query.access.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
@@ -51,10 +56,15 @@ class ProjectController {
     private final ProjectValidator validator;
     private final EventStore eventStore;
     private final PlanReadModel plans;
+    private final ProjectAccess access;
+    private final HttpServletRequest request;
 
     ProjectController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                      ProjectValidator validator, EventStore eventStore, PlanReadModel plans) {
+                      ProjectValidator validator, EventStore eventStore, PlanReadModel plans, ProjectAccess access,
+                      HttpServletRequest request) {
         this.eventStore = eventStore;
+        this.access = access;
+        this.request = request;
         this.plans = plans;
         this.commands = commands;
         this.queries = queries;
@@ -66,15 +76,19 @@ class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     Envelope create(@RequestBody ProjectRequests.ProjectBody body) {
         String id = UUID.randomUUID().toString();
+        ProjectOwner owner = access.newOwner(request, body.teamId()).orElse(null);
         long version = commands.create(new CreateProjectCommand(id, body.name(), body.vision(), body.repoUrl(),
-                body.localPath(), body.defaultBranch(), body.commands(), body.columns(), body.budgets(), body.botIdentity()));
+                body.localPath(), body.defaultBranch(), body.commands(), body.columns(), body.budgets(), body.botIdentity(),
+                owner));
         return Envelope.ok(new ProjectRequests.Created(id, version));
     }
 
     @GetMapping
     Envelope list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after,
                   @RequestParam(name = "include_archived", defaultValue = "false") boolean includeArchived) {
-        ProjectPage page = queries.query(new FindProjectsQuery(Paging.after(after), Paging.limit(limit), includeArchived),
+        Caller viewer = CurrentCaller.of(request).orElse(null);
+        ProjectPage page = queries.query(new FindProjectsQuery(Paging.after(after), Paging.limit(limit), includeArchived,
+                        viewer == null ? null : viewer.userId(), viewer != null && viewer.admin()),
                 ResponseTypes.instanceOf(ProjectPage.class)).join();
         return Envelope.ok(page);
     }
@@ -97,6 +111,9 @@ class ProjectController {
 
     @PatchMapping("/{projectId}")
     Envelope update(@PathVariable String projectId, @RequestBody ProjectRequests.ProjectBody body) {
+        if (body.teamId() != null) {
+            throw ApiException.badParameter("team_id", "a project's owner is chosen when it is created");
+        }
         long version = commands.send(new UpdateProjectCommand(projectId, body.name(), body.vision(), body.repoUrl(),
                 body.localPath(), body.defaultBranch(), body.commands(), body.columns(), body.budgets(), body.botIdentity()));
         return Envelope.ok(Map.of("project_id", projectId, "version", version));

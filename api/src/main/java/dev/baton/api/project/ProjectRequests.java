@@ -14,8 +14,10 @@ final class ProjectRequests {
     }
 
     /** POST /projects and PATCH /projects/{id} (where an absent or null field stays as it is). */
+    /** A project's fields; {@code teamId} only when it is created (the team that will own it). */
     record ProjectBody(String name, String vision, String repoUrl, String localPath, String defaultBranch,
-                       ProjectCommands commands, List<Column> columns, Budgets budgets, BotIdentity botIdentity) {
+                       ProjectCommands commands, List<Column> columns, Budgets budgets, BotIdentity botIdentity,
+                       String teamId) {
     }
 
     record Created(String projectId, long version) {

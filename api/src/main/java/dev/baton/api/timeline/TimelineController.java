@@ -1,5 +1,8 @@
 package dev.baton.api.timeline;
 
+import dev.baton.api.auth.CurrentCaller;
+import dev.baton.api.auth.ProjectAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.baton.api.stream.SseHub;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.Envelope;
@@ -33,8 +36,13 @@ class TimelineController {
     private final StoredEvents events;
     private final CauseChain causes;
     private final SseHub hub;
+    private final ProjectAccess access;
+    private final HttpServletRequest request;
 
-    TimelineController(TimelineReadModel timeline, StoredEvents events, CauseChain causes, SseHub hub) {
+    TimelineController(TimelineReadModel timeline, StoredEvents events, CauseChain causes, SseHub hub,
+                       ProjectAccess access, HttpServletRequest request) {
+        this.access = access;
+        this.request = request;
         this.timeline = timeline;
         this.events = events;
         this.causes = causes;
@@ -57,7 +65,7 @@ class TimelineController {
         Bound until = Bound.parse("before", before);
         TimelineFilter filter = new TimelineFilter(projectId, aggregateId, aggregateType, type, user, from.time(),
                 until.time(), until.position());
-        List<TimelineEntry> entries = timeline.entries(filter, from.position() == null ? 0 : from.position(), size);
+        List<TimelineEntry> entries = timeline.entries(seen(filter), from.position() == null ? 0 : from.position(), size);
         return Envelope.ok(Page.of(entries, size, e -> String.valueOf(e.position())));
     }
 
@@ -68,7 +76,8 @@ class TimelineController {
                       @RequestParam(required = false) String type, @RequestParam(required = false) String user,
                       @RequestParam(required = false) String after,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        TimelineFilter filter = new TimelineFilter(projectId, aggregateId, aggregateType, type, user, null, null, null);
+        TimelineFilter filter = seen(new TimelineFilter(projectId, aggregateId, aggregateType, type, user, null, null,
+                null));
         String resume = lastEventId != null ? lastEventId : after;
         long cursor = resume == null ? timeline.lastPosition() : Paging.after(resume);
         return hub.subscribe(cursor, from -> timeline.entries(filter, from, STREAM_PAGE).stream()
@@ -78,7 +87,8 @@ class TimelineController {
     @GetMapping("/aggregates/{aggregateType}/{aggregateId}/history")
     Envelope history(@PathVariable String aggregateType, @PathVariable String aggregateId) {
         List<TimelineEntry> history = events.ofAggregate(aggregateId);
-        if (history.isEmpty() || !normalize(history.get(0).aggregateType()).equals(normalize(aggregateType))) {
+        if (history.isEmpty() || !normalize(history.get(0).aggregateType()).equals(normalize(aggregateType))
+                || !access.sees(request, history.get(0).projectId(), aggregateId)) {
             throw ApiException.notFound(aggregateType, aggregateId);
         }
         return Envelope.ok(Map.of("aggregate_type", history.get(0).aggregateType(), "aggregate_id", aggregateId,
@@ -87,8 +97,20 @@ class TimelineController {
 
     @GetMapping("/events/{eventId}/causes")
     Envelope causes(@PathVariable String eventId) {
+        List<CauseChain.Link> chain = causes.of(eventId).filter(links -> sees(links.get(0).event()))
+                .orElseThrow(() -> ApiException.notFound("event", eventId));
+        // a cause in a project the caller cannot see is left out (commands and requests carry no payload)
         return Envelope.ok(Map.of("event_id", eventId, "items",
-                causes.of(eventId).orElseThrow(() -> ApiException.notFound("event", eventId))));
+                chain.stream().filter(link -> link.event() == null || sees(link.event())).toList()));
+    }
+
+    /** With accounts on, only what the caller may see. */
+    private TimelineFilter seen(TimelineFilter filter) {
+        return CurrentCaller.of(request).map(caller -> filter.seenBy(caller.userId(), caller.admin())).orElse(filter);
+    }
+
+    private boolean sees(TimelineEntry entry) {
+        return access.sees(request, entry.projectId(), entry.aggregateId());
     }
 
     /** "agent-profile", "agent_profile" and "AgentProfile" all name the AgentProfile aggregate. */

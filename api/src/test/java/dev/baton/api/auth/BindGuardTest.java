@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BindGuardTest {
 
-    private static final AuthSettings OFF = new AuthSettings(false, "", Duration.ofHours(1));
-    private static final AuthSettings ON = new AuthSettings(true, "", Duration.ofHours(1));
+    private static final AuthSettings OFF = new AuthSettings(false, "", Duration.ofHours(1), 20, 100);
+    private static final AuthSettings ON = new AuthSettings(true, "", Duration.ofHours(1), 20, 100);
 
     @Test
     void loopbackAddressesMayRunWithoutAccounts() {

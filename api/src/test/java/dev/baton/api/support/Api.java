@@ -31,6 +31,11 @@ public final class Api {
         return this;
     }
 
+    /** The value of a header this client sends (e.g. a session's cookie), null if none. */
+    public String headerValue(String name) {
+        return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst().orElse(null);
+    }
+
     public Response get(String path) {
         return send("GET", path, null);
     }

@@ -9,6 +9,7 @@ import dev.baton.core.project.Column;
 import dev.baton.core.project.CreateProjectCommand;
 import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
+import dev.baton.core.project.ProjectOwner;
 import dev.baton.core.project.ProjectSettings;
 import dev.baton.core.project.ProjectUpdatedEvent;
 import dev.baton.core.project.ProjectValidatedEvent;
@@ -46,7 +47,7 @@ public class Project {
         ProjectSettings settings = ProjectSettings.checked(command.name(), command.vision(), command.repoUrl(),
                 command.localPath(), command.defaultBranch(), command.commands(), command.columns(), command.budgets(),
                 command.botIdentity());
-        apply(new ProjectCreatedEvent(command.projectId(), settings));
+        apply(new ProjectCreatedEvent(command.projectId(), settings, ProjectOwner.checked(command.owner())));
     }
 
     @CommandHandler

@@ -9,6 +9,7 @@ public enum ErrorCode {
     INVALID_STATE(409),
     CONFLICT(409),
     CYCLE_DETECTED(422),
+    RATE_LIMITED(429),
     UPSTREAM_ERROR(502),
     TIMEOUT(504),
     INTERNAL(500);

@@ -2,5 +2,11 @@ package dev.baton.core.project;
 
 import dev.baton.core.common.ProjectScoped;
 
-public record ProjectCreatedEvent(String projectId, ProjectSettings settings) implements ProjectScoped {
+/** A project was created; {@code owner} is null for one made while accounts were off (and in older events). */
+public record ProjectCreatedEvent(String projectId, ProjectSettings settings, ProjectOwner owner)
+        implements ProjectScoped {
+
+    public ProjectCreatedEvent(String projectId, ProjectSettings settings) {
+        this(projectId, settings, null);
+    }
 }

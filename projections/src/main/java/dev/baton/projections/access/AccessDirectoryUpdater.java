@@ -5,6 +5,14 @@ import dev.baton.core.account.ApiTokenRevokedEvent;
 import dev.baton.core.account.UserRegisteredEvent;
 import dev.baton.core.account.UserSignedInEvent;
 import dev.baton.core.account.UserSignedOutEvent;
+import dev.baton.core.attempt.AttemptQueuedEvent;
+import dev.baton.core.moxxy.MoxxyJobStartedEvent;
+import dev.baton.core.plan.PlanCompiledEvent;
+import dev.baton.core.plan.PlanVersionSavedEvent;
+import dev.baton.core.project.ProjectCreatedEvent;
+import dev.baton.core.project.ProjectOwner;
+import dev.baton.core.run.RunStartedEvent;
+import dev.baton.core.task.TaskCreatedEvent;
 import dev.baton.core.team.TeamCreatedEvent;
 import dev.baton.core.team.TeamMemberRemovedEvent;
 import dev.baton.core.team.TeamMemberSetEvent;
@@ -19,7 +27,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Keeps the {@link AccessDirectory} in step with the account and team events. Its processing group is a
+ * Keeps the {@link AccessDirectory} in step with the account and team events, the projects' owners and the project
+ * of every task, attempt, plan, graph, run and moxxy job. Its processing group is a
  * subscribing processor: it runs in the unit of work that stores the event, so who may sign in never lags behind
  * what was decided.
  */
@@ -61,6 +70,42 @@ public class AccessDirectoryUpdater {
     @EventHandler
     void on(ApiTokenRevokedEvent event, @Timestamp Instant at) {
         directory.revokeCredential(event.tokenId(), at);
+    }
+
+    @EventHandler
+    void on(ProjectCreatedEvent event) {
+        ProjectOwner owner = event.owner();
+        directory.addProject(event.projectId(), owner == null ? null : owner.kind(), owner == null ? null : owner.id());
+    }
+
+    @EventHandler
+    void on(TaskCreatedEvent event) {
+        directory.addResource(event.taskId(), event.projectId());
+    }
+
+    @EventHandler
+    void on(AttemptQueuedEvent event) {
+        directory.addResource(event.attemptId(), event.projectId());
+    }
+
+    @EventHandler
+    void on(PlanVersionSavedEvent event) {
+        directory.addResource(event.planId(), event.projectId());
+    }
+
+    @EventHandler
+    void on(PlanCompiledEvent event) {
+        directory.addResource(event.graphId(), event.projectId());
+    }
+
+    @EventHandler
+    void on(RunStartedEvent event) {
+        directory.addResource(event.runId(), event.projectId());
+    }
+
+    @EventHandler
+    void on(MoxxyJobStartedEvent event) {
+        directory.addResource(event.jobId(), event.projectId());
     }
 
     @EventHandler

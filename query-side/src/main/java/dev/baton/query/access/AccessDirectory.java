@@ -66,6 +66,18 @@ public class AccessDirectory {
         jdbc.update("delete from acc_team_member where team_id = ? and user_id = ?", teamId, userId);
     }
 
+    /** A project and its owner (both null for one made while accounts were off). */
+    public void addProject(String projectId, String ownerKind, String ownerId) {
+        jdbc.update("insert into acc_project (project_id, owner_kind, owner_id) values (?, ?, ?)", projectId,
+                ownerKind, ownerId);
+    }
+
+    /** Files a task, attempt, plan, graph, run or moxxy job under its project (once: later calls change nothing). */
+    public void addResource(String resourceId, String projectId) {
+        jdbc.update("insert into acc_resource (resource_id, project_id) select ?, ? where not exists"
+                + " (select 1 from acc_resource where resource_id = ?)", resourceId, projectId, resourceId);
+    }
+
     /** Notes a credential's use; not an event, and written by the API at most once a minute per credential. */
     public void touch(String credentialId, Instant at) {
         jdbc.update("update acc_credential set last_used_at = ? where credential_id = ?", ts(at), credentialId);
@@ -123,10 +135,39 @@ public class AccessDirectory {
                 (rs, i) -> new TeamMembership(rs.getString(1), rs.getString(2), rs.getString(3)), userId);
     }
 
+    /** A team's members with their roles, by username. */
+    public List<TeamMember> members(String teamId) {
+        return jdbc.query("select u.user_id, u.username, u.display_name, m.role from acc_team_member m join acc_user u"
+                        + " on u.user_id = m.user_id where m.team_id = ? order by u.username",
+                (rs, i) -> new TeamMember(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), teamId);
+    }
+
     /** The user's role in the team; empty when they are not a member (or the team does not exist). */
     public Optional<String> role(String teamId, String userId) {
         return jdbc.queryForList("select role from acc_team_member where team_id = ? and user_id = ?", String.class,
                 teamId, userId).stream().findFirst();
+    }
+
+    /** The owner of a project ({@code [kind, id]}, both null when it has none); empty for an unknown project. */
+    public Optional<String[]> owner(String projectId) {
+        return jdbc.query("select owner_kind, owner_id from acc_project where project_id = ?",
+                (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, projectId).stream().findFirst();
+    }
+
+    /** The project a task, attempt, plan, graph, run or moxxy job belongs to; empty for an unknown id. */
+    public Optional<String> projectOf(String resourceId) {
+        return jdbc.queryForList("select project_id from acc_resource where resource_id = ?", String.class,
+                resourceId).stream().findFirst();
+    }
+
+    /**
+     * The SQL condition "{@code column} is a project {@code userId} may see", with its two parameters (the user's
+     * id twice): the user's own projects and their teams'; an administrator also sees the projects without owner.
+     */
+    public static String visibleProjects(String column, boolean admin) {
+        return column + " in (select project_id from acc_project where owner_id = ? or owner_id in"
+                + " (select team_id from acc_team_member where user_id = ?)"
+                + (admin ? " or owner_id is null" : "") + ")";
     }
 
     private static Timestamp ts(Instant at) {

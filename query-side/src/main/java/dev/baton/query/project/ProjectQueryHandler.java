@@ -20,7 +20,7 @@ class ProjectQueryHandler {
     @QueryHandler
     ProjectPage handle(FindProjectsQuery query) {
         Page<ProjectReadModel.ProjectRow> rows = Page.of(projects.projects(query.afterPosition(), query.limit(),
-                query.includeArchived()), query.limit(), row -> String.valueOf(row.createdPosition()));
+                query.includeArchived(), query.viewerId(), query.viewerIsAdmin()), query.limit(), row -> String.valueOf(row.createdPosition()));
         return new ProjectPage(rows.items().stream()
                 .map(row -> row.project().withCounts(projects.countsPerColumn(row.project().projectId()))).toList(),
                 rows.next());

@@ -1,5 +1,6 @@
 package dev.baton.query.project;
 
+import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.support.ProjectionGenerations;
 import dev.baton.query.support.ReadModelJson;
 import dev.baton.query.support.VersionedRows;
@@ -39,12 +40,19 @@ public class ProjectReadModel {
                 serving(), projectId).stream().findFirst();
     }
 
-    /** Projects in creation order, starting after the cursor (a creation position). */
-    public List<ProjectRow> projects(long afterPosition, int limit, boolean includeArchived) {
+    /**
+     * Projects in creation order, starting after the cursor (a creation position); with a viewer, only those the
+     * viewer may see (see {@link AccessDirectory#visibleProjects}).
+     */
+    public List<ProjectRow> projects(long afterPosition, int limit, boolean includeArchived, String viewerId,
+                                     boolean viewerIsAdmin) {
+        String visible = viewerId == null ? "" : " and " + AccessDirectory.visibleProjects("project_id", viewerIsAdmin);
+        Object[] parameters = viewerId == null ? new Object[]{serving(), afterPosition}
+                : new Object[]{serving(), afterPosition, viewerId, viewerId};
         return jdbc.query("select created_position, data from rm_project where gen = ? and created_position > ?"
-                        + " order by created_position",
+                        + visible + " order by created_position",
                 (rs, i) -> new ProjectRow(rs.getLong(1), ReadModelJson.read(rs.getString(2), ProjectView.class)),
-                serving(), afterPosition).stream()
+                parameters).stream()
                 .filter(row -> includeArchived || !row.project().archived())
                 .limit(limit + 1L).toList();
     }

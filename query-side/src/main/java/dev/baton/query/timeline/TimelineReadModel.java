@@ -1,5 +1,6 @@
 package dev.baton.query.timeline;
 
+import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.support.ProjectionGenerations;
 import dev.baton.query.support.ReadModelJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,9 +74,26 @@ public class TimelineReadModel {
             sql.append(" and entry_key < ?");
             args.add(key(gen, filter.beforePosition()));
         }
+        if (filter.viewerId() != null) {
+            seenBy(sql, args, filter.viewerId(), filter.viewerIsAdmin());
+        }
         sql.append(" order by entry_key limit ?");
         args.add(limit + 1);
         return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /**
+     * Only what the viewer may see: events of their projects, found by the entry's project or, for events that do not
+     * name it (an attempt's, a run's), by the project their aggregate is filed under in {@code acc_resource}; for an
+     * administrator also the events of no project at all (accounts, teams, agent profiles).
+     */
+    private static void seenBy(StringBuilder sql, List<Object> args, String viewerId, boolean admin) {
+        String filed = "select 1 from acc_resource r where r.resource_id = aggregate_id";
+        sql.append(" and (").append(AccessDirectory.visibleProjects("project_id", admin))
+                .append(" or (project_id is null and (exists (").append(filed).append(" and ")
+                .append(AccessDirectory.visibleProjects("r.project_id", admin)).append(")")
+                .append(admin ? " or not exists (" + filed + ")" : "").append(")))");
+        args.addAll(List.of(viewerId, viewerId, viewerId, viewerId));
     }
 
     public long lastPosition() {

@@ -1,0 +1,108 @@
+package dev.baton.api.auth;
+
+import dev.baton.core.common.DomainException;
+import dev.baton.core.project.ProjectOwner;
+import dev.baton.core.team.TeamRole;
+import dev.baton.query.access.AccessDirectory;
+import dev.baton.query.access.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Whether the caller may see or change a project, or something of a project (a task, attempt, plan, graph, run or
+ * moxxy job): its owner may, and its team's members (a viewer only reads); an administrator may also reach the
+ * projects made while accounts were off. Anything else answers exactly as an unknown id does ({@code NOT_FOUND}), so
+ * that existence does not leak; a viewer's change is {@code FORBIDDEN}. With accounts off everyone may do anything.
+ */
+@Component
+public class ProjectAccess {
+
+    private final AuthSettings settings;
+    private final AccessDirectory directory;
+
+    ProjectAccess(AuthSettings settings, AccessDirectory directory) {
+        this.settings = settings;
+        this.directory = directory;
+    }
+
+    public void project(HttpServletRequest request, String projectId, boolean write) {
+        if (settings.enabled()) {
+            check(CurrentCaller.require(request), projectId, write, "project", projectId);
+        }
+    }
+
+    /** {@code what} names the resource in the refusal (task, attempt, ...), as an unknown id would be named. */
+    public void resource(HttpServletRequest request, String what, String resourceId, boolean write) {
+        if (settings.enabled()) {
+            Caller caller = CurrentCaller.require(request);
+            String projectId = directory.projectOf(resourceId)
+                    .orElseThrow(() -> DomainException.notFound(what, resourceId));
+            check(caller, projectId, write, what, resourceId);
+        }
+    }
+
+    /** The owner of a new project: the team named (the caller must be able to write in it), else the caller. */
+    public Optional<ProjectOwner> newOwner(HttpServletRequest request, String teamId) {
+        if (!settings.enabled()) {
+            if (teamId != null) {
+                throw DomainException.invalidState("accounts are off on this server: a project cannot belong to a"
+                        + " team");
+            }
+            return Optional.empty();
+        }
+        Caller caller = CurrentCaller.require(request);
+        if (teamId == null) {
+            return Optional.of(ProjectOwner.user(caller.userId()));
+        }
+        TeamRole role = directory.role(teamId, caller.userId()).map(TeamRole::checked)
+                .orElseThrow(() -> DomainException.notFound("team", teamId));
+        if (!role.writes()) {
+            throw DomainException.forbidden("a viewer of team " + teamId + " cannot create its projects");
+        }
+        return Optional.of(ProjectOwner.team(teamId));
+    }
+
+    /**
+     * Whether the caller may see an event or an aggregate: of a project ({@code projectId}, or the one its aggregate
+     * is filed under) if they may read that project; of no project (accounts, teams, agent profiles) if they are an
+     * administrator.
+     */
+    public boolean sees(HttpServletRequest request, String projectId, String aggregateId) {
+        if (!settings.enabled()) {
+            return true;
+        }
+        Caller caller = CurrentCaller.require(request);
+        String project = projectId != null ? projectId : directory.projectOf(aggregateId).orElse(null);
+        return project == null ? caller.admin() : rights(caller, project) != Rights.NONE;
+    }
+
+    private enum Rights { NONE, READ, WRITE }
+
+    private void check(Caller caller, String projectId, boolean write, String what, String id) {
+        Rights rights = rights(caller, projectId);
+        if (rights == Rights.NONE) {
+            throw DomainException.notFound(what, id);
+        }
+        if (write && rights == Rights.READ) {
+            throw DomainException.forbidden("a viewer of the team that owns this " + what + " can read it, not change"
+                    + " it");
+        }
+    }
+
+    private Rights rights(Caller caller, String projectId) {
+        String[] owner = directory.owner(projectId).orElse(null);
+        if (owner == null) {
+            return Rights.NONE;
+        }
+        if (owner[1] == null) {
+            return caller.admin() ? Rights.WRITE : Rights.NONE;
+        }
+        if (ProjectOwner.USER.equals(owner[0])) {
+            return owner[1].equals(caller.userId()) ? Rights.WRITE : Rights.NONE;
+        }
+        return directory.role(owner[1], caller.userId()).map(TeamRole::checked)
+                .map(role -> role.writes() ? Rights.WRITE : Rights.READ).orElse(Rights.NONE);
+    }
+}

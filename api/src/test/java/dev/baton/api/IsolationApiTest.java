@@ -1,0 +1,192 @@
+package dev.baton.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.Api;
+import dev.baton.api.support.AuthIntegrationTest;
+import dev.baton.api.support.GitRepos;
+import dev.baton.api.support.Json;
+import dev.baton.api.support.SseClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two users, Ann and Ben, on a server with accounts on: Ben can neither read, stream, change nor even detect Ann's
+ * project and what hangs from it (every answer is the one an unknown id gets), and nothing he tries changes it. A team
+ * shares a project: its viewer reads, its member also writes.
+ */
+class IsolationApiTest extends AuthIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private Api ann;
+    private Api ben;
+    private String annId;
+    private String benId;
+    private String benName;
+
+    @BeforeEach
+    void twoUsers() {
+        String annName = uniqueName("ann");
+        benName = uniqueName("ben");
+        annId = createUser(annName, "ann-password-1");
+        benId = createUser(benName, "ben-password-1");
+        ann = withToken(token(signIn(annName, "ann-password-1"), "ann's"));
+        ben = signIn(benName, "ben-password-1");
+    }
+
+    @Test
+    void anotherUsersProjectAndEverythingInItAnswersAsIfItDidNotExist() {
+        String projectId = project(ann, null);
+        String taskId = ann.post("/api/v1/projects/" + projectId + "/tasks", Json.obj("title", "Secret work"))
+                .expect(201).data().get("task_id").asText();
+        String agent = ann.post("/api/v1/agents", Json.obj("name", uniqueName("Quick"), "adapter", "command",
+                "command", List.of("true"))).expect(201).data().get("agent_profile_id").asText();
+        String attemptId = ann.post("/api/v1/tasks/" + taskId + "/attempts", Json.obj("agent_profile_id", agent))
+                .expect(201).data().get("attempt_id").asText();
+        String planId = ann.post("/api/v1/projects/" + projectId + "/plans", Json.obj("nodes",
+                List.of(Json.map("key", "a", "layer", "task", "title", "A")), "edges", List.of())).expect(201).data()
+                .get("plan_id").asText();
+        await().atMost(WAIT).until(() -> ann.get("/api/v1/tasks/" + taskId).status() == 200
+                && ann.get("/api/v1/attempts/" + attemptId).status() == 200);
+
+        String unknown = UUID.randomUUID().toString();
+        List<String[]> probes = List.of(
+                new String[]{"GET", "/api/v1/projects/%s", projectId},
+                new String[]{"GET", "/api/v1/projects/%s/board", projectId},
+                new String[]{"PATCH", "/api/v1/projects/%s", projectId},
+                new String[]{"DELETE", "/api/v1/projects/%s", projectId},
+                new String[]{"POST", "/api/v1/projects/%s/tasks", projectId},
+                new String[]{"GET", "/api/v1/tasks/%s", taskId},
+                new String[]{"PATCH", "/api/v1/tasks/%s", taskId},
+                new String[]{"POST", "/api/v1/tasks/%s/move", taskId},
+                new String[]{"DELETE", "/api/v1/tasks/%s", taskId},
+                new String[]{"POST", "/api/v1/tasks/%s/attempts", taskId},
+                new String[]{"POST", "/api/v1/tasks/%s/pause", taskId},
+                new String[]{"GET", "/api/v1/attempts/%s", attemptId},
+                new String[]{"GET", "/api/v1/attempts/%s/diff", attemptId},
+                new String[]{"POST", "/api/v1/attempts/%s/cancel", attemptId},
+                new String[]{"GET", "/api/v1/agent-runs/%s", attemptId},
+                new String[]{"GET", "/api/v1/plans/%s", planId},
+                new String[]{"POST", "/api/v1/plans/%s/compile", planId});
+        List<String> leaks = new ArrayList<>();
+        for (String[] probe : probes) {
+            String body = probe[0].equals("GET") || probe[0].equals("DELETE") ? null : "{}";
+            Api.Response hidden = ben.send(probe[0], probe[1].formatted(probe[2]), body);
+            Api.Response missing = ben.send(probe[0], probe[1].formatted(unknown), body);
+            if (hidden.status() != 404 || missing.status() != 404
+                    || !hidden.text().replace(probe[2], "ID").equals(missing.text().replace(unknown, "ID"))) {
+                leaks.add(probe[0] + " " + probe[1] + ": " + hidden.status() + " " + hidden.text() + " / "
+                        + missing.status() + " " + missing.text());
+            }
+        }
+        assertThat(leaks).as("answers that differ from an unknown id's").isEmpty();
+
+        try (SseClient stream = SseClient.open(base(), "/api/v1/projects/" + projectId + "/stream",
+                "Cookie", cookieOf(ben))) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+        URI socket = URI.create("ws://127.0.0.1:" + port + "/ws/attempts/" + attemptId);
+        assertThatThrownBy(() -> HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookieOf(ben))
+                .buildAsync(socket, new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(WebSocketHandshakeException.class);
+
+        assertThat(allProjects(ben)).doesNotContain(projectId);
+        assertThat(allProjects(ann)).contains(projectId);
+        assertThat(ben.get("/api/v1/timeline?limit=500").expect(200).data().toString())
+                .doesNotContain(projectId).doesNotContain(taskId).doesNotContain(attemptId);
+        assertThat(ben.get("/api/v1/timeline?project_id=" + projectId).expect(200).data().get("items")).isEmpty();
+        ben.get("/api/v1/aggregates/Task/" + taskId + "/history").expectError(404, "NOT_FOUND");
+        String taskEvent = ann.get("/api/v1/aggregates/Task/" + taskId + "/history").expect(200).data()
+                .get("items").get(0).get("event_id").asText();
+        ben.get("/api/v1/events/" + taskEvent + "/causes").expectError(404, "NOT_FOUND");
+        ann.get("/api/v1/events/" + taskEvent + "/causes").expect(200);
+
+        assertThat(ann.get("/api/v1/tasks/" + taskId).expect(200).data().get("title").asText())
+                .as("nothing Ben tried changed it").isEqualTo("Secret work");
+        assertThat(ann.get("/api/v1/timeline?project_id=" + projectId + "&limit=500").expect(200).data().toString())
+                .as("Ben's tries left no event").doesNotContain("\"user\":\"" + benName + "\"");
+    }
+
+    @Test
+    void theTimelineOfAUserShowsTheirProjectsAttemptsToo() {
+        String projectId = project(ann, null);
+        String taskId = ann.post("/api/v1/projects/" + projectId + "/tasks", Json.obj("title", "Mine"))
+                .expect(201).data().get("task_id").asText();
+        await().atMost(WAIT).until(() -> ann.get("/api/v1/timeline?project_id=" + projectId).expect(200).data()
+                .get("items").size() == 2);
+        assertThat(ann.get("/api/v1/timeline?limit=500").expect(200).data().toString()).contains(taskId);
+        ann.get("/api/v1/aggregates/Task/" + taskId + "/history").expect(200);
+    }
+
+    @Test
+    void aTeamProjectIsReadByItsViewersAndChangedByItsMembers() {
+        String teamId = ann.post("/api/v1/teams", Json.obj("name", "Shop")).expect(201).data().get("team_id")
+                .asText();
+        ann.put("/api/v1/teams/" + teamId + "/members/" + benName, Json.obj("role", "viewer")).expect(200);
+        String projectId = project(ann, teamId);
+
+        await().atMost(WAIT).until(() -> allProjects(ben).contains(projectId));
+        ben.get("/api/v1/projects/" + projectId + "?min_version=0").expect(200);
+        ben.post("/api/v1/projects/" + projectId + "/tasks", Json.obj("title", "From a viewer"))
+                .expectError(403, "FORBIDDEN");
+        ben.post("/api/v1/projects", Json.obj("name", uniqueName("viewer's"), "local_path",
+                GitRepos.create().toString(), "team_id", teamId)).expectError(403, "FORBIDDEN");
+
+        ann.put("/api/v1/teams/" + teamId + "/members/" + benId, Json.obj("role", "member")).expect(200);
+        ben.post("/api/v1/projects/" + projectId + "/tasks", Json.obj("title", "From a member")).expect(201);
+
+        ann.delete("/api/v1/teams/" + teamId + "/members/" + benId).expect(200);
+        ben.get("/api/v1/projects/" + projectId).expectError(404, "NOT_FOUND");
+        assertThat(allProjects(ben)).doesNotContain(projectId);
+    }
+
+    @Test
+    void aTeamYouAreNotInCannotOwnYourProject() {
+        String teamId = ann.post("/api/v1/teams", Json.obj("name", "Ann's")).expect(201).data().get("team_id")
+                .asText();
+        ben.post("/api/v1/projects", Json.obj("name", uniqueName("p"), "local_path", GitRepos.create().toString(),
+                "team_id", teamId)).expectError(404, "NOT_FOUND");
+        String projectId = project(ann, null);
+        ann.patch("/api/v1/projects/" + projectId, Json.obj("team_id", teamId)).expectError(400,
+                "VALIDATION_FAILED");
+    }
+
+    private String project(Api as, String teamId) {
+        String body = teamId == null
+                ? Json.obj("name", uniqueName("p"), "local_path", GitRepos.create().toString())
+                : Json.obj("name", uniqueName("p"), "local_path", GitRepos.create().toString(), "team_id", teamId);
+        return as.post("/api/v1/projects", body).expect(201).data().get("project_id").asText();
+    }
+
+    private List<String> allProjects(Api as) {
+        List<String> ids = new ArrayList<>();
+        String after = "";
+        do {
+            JsonNode page = as.get("/api/v1/projects?limit=500&after=" + after).expect(200).data();
+            page.get("items").forEach(p -> ids.add(p.get("project_id").asText()));
+            after = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (after != null);
+        return ids;
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String cookieOf(Api session) {
+        return session.headerValue("Cookie");
+    }
+}

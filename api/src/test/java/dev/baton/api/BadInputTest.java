@@ -165,6 +165,23 @@ class BadInputTest extends ApiTestBase {
     }
 
     @Test
+    void theIdOfAnotherKindOfThingIsAnUnknownId() {
+        api.patch("/api/v1/agents/" + projectId, Json.obj("model", "x")).expectError(404, "NOT_FOUND");
+        api.delete("/api/v1/agents/" + taskId).expectError(404, "NOT_FOUND");
+        api.post("/api/v1/tasks/" + projectId + "/move", Json.obj("column", "todo")).expectError(404, "NOT_FOUND");
+    }
+
+    @Test
+    void aPathThatClimbsOutIsRefusedWithAnEnvelope() {
+        for (String path : List.of("/api/v1/tasks/../projects", "/api/v1/tasks/%2e%2e/move", "/api/v1/tasks/a%2Fb",
+                "/api/v1/tasks/a%00b")) {
+            Api.Response answer = api.get(path);
+            assertThat(answer.status()).as(path).isBetween(400, 404);
+            assertThat(answer.json().get("ok").asBoolean()).as(path).isFalse();
+        }
+    }
+
+    @Test
     void aWrongMethodIsRefusedWithAnEnvelope() {
         Api.Response answer = api.send("PUT", "/api/v1/projects/" + projectId, "{}");
 

@@ -79,6 +79,8 @@ class IsolationApiTest extends AuthIntegrationTest {
                 new String[]{"GET", "/api/v1/attempts/%s/diff", attemptId},
                 new String[]{"POST", "/api/v1/attempts/%s/cancel", attemptId},
                 new String[]{"GET", "/api/v1/agent-runs/%s", attemptId},
+                new String[]{"GET", "/api/v1/artifacts/%s.diff.patch", attemptId},
+                new String[]{"GET", "/api/v1/attempts/%s/artifacts/diff.patch", attemptId},
                 new String[]{"GET", "/api/v1/plans/%s", planId},
                 new String[]{"POST", "/api/v1/plans/%s/compile", planId});
         List<String> leaks = new ArrayList<>();

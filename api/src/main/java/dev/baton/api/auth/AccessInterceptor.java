@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Checks every route's project-scoped path variables before its handler runs, so no endpoint can forget it and a
- * refusal changes nothing: {@code projectId}, and the task, attempt, agent run, plan, graph, run and moxxy job ids.
+ * refusal changes nothing: {@code projectId}, the task, attempt, agent run, plan, graph, run and moxxy job ids, and an
+ * artifact's id (filed under its attempt).
  * A GET reads; any other method writes.
  */
 @Configuration
@@ -57,6 +58,10 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
                 access.resource(request, what, id, write);
             }
         });
+        String artifactId = variables.get("artifactId");
+        if (artifactId != null) { // <attempt id>.<name>
+            access.resource(request, "artifact", artifactId, artifactId.split("\\.", 2)[0], write);
+        }
         return true;
     }
 }

@@ -35,11 +35,18 @@ public class ProjectAccess {
 
     /** {@code what} names the resource in the refusal (task, attempt, ...), as an unknown id would be named. */
     public void resource(HttpServletRequest request, String what, String resourceId, boolean write) {
+        resource(request, what, resourceId, resourceId, write);
+    }
+
+    /**
+     * As {@link #resource(HttpServletRequest, String, String, boolean)}, for something filed under another
+     * resource: an artifact {@code id} under its attempt {@code filedUnder}.
+     */
+    public void resource(HttpServletRequest request, String what, String id, String filedUnder, boolean write) {
         if (settings.enabled()) {
             Caller caller = CurrentCaller.require(request);
-            String projectId = directory.projectOf(resourceId)
-                    .orElseThrow(() -> DomainException.notFound(what, resourceId));
-            check(caller, projectId, write, what, resourceId);
+            String projectId = directory.projectOf(filedUnder).orElseThrow(() -> DomainException.notFound(what, id));
+            check(caller, projectId, write, what, id);
         }
     }
 

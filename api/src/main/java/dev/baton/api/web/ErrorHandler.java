@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -59,6 +60,12 @@ public class ErrorHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Envelope> aggregateNotFound(AggregateNotFoundException e) {
         return answer(ErrorCode.NOT_FOUND, "no such resource: " + e.getAggregateIdentifier(), Map.of());
+    }
+
+    /** An id of another kind of aggregate (a project's id where an agent profile's is expected) is unknown too. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<Envelope> otherKindOfAggregate(IncompatibleAggregateException e) {
+        return answer(ErrorCode.NOT_FOUND, "no such resource", Map.of());
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -156,6 +163,9 @@ public class ErrorHandler {
         }
         if (e instanceof AggregateNotFoundException missing) {
             return aggregateNotFound(missing);
+        }
+        if (e instanceof IncompatibleAggregateException otherKind) {
+            return otherKindOfAggregate(otherKind);
         }
         if (e instanceof ConcurrencyException concurrent) {
             return concurrent(concurrent);

@@ -1,0 +1,179 @@
+package dev.baton.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.Api;
+import dev.baton.api.support.AuthIntegrationTest;
+import dev.baton.api.support.GitRepos;
+import dev.baton.api.support.Json;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A few thousand malformed or hostile requests from a signed-in user against every route the server maps: bad and
+ * deeply nested JSON, wrong types, a body over the size limit, {@code ../} and other odd path segments, bad query
+ * parameters, another user's ids. Each gets a 4xx with the error envelope (never a 5xx), and none of it leaves an
+ * event behind.
+ */
+class HostileRequestsTest extends AuthIntegrationTest {
+
+    /** Routes that stream forever when they answer: only their refusals are probed (a hostile id). */
+    private static final Set<String> STREAMS = Set.of("/stream", "/events");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping routes;
+
+    @Test
+    void everyRouteAnswersHostileInputWithA4xxEnvelopeAndChangesNothing() {
+        String victimProject = api.post("/api/v1/projects", Json.obj("name", uniqueName("victim"), "local_path",
+                GitRepos.create().toString())).expect(201).data().get("project_id").asText();
+        String victimTask = api.post("/api/v1/projects/" + victimProject + "/tasks", Json.obj("title", "Victim"))
+                .expect(201).data().get("task_id").asText();
+        String mallory = uniqueName("mallory");
+        createUser(mallory, "mallory-password-1");
+        Attacker attacker = new Attacker(signIn(mallory, "mallory-password-1"));
+        // her own project and task: hostile bodies and parameters reach the handlers there, not only the access check
+        String ownProject = attacker.session.post("/api/v1/projects", Json.obj("name", uniqueName("own"), "local_path",
+                GitRepos.create().toString())).expect(201).data().get("project_id").asText();
+        String ownTask = attacker.session.post("/api/v1/projects/" + ownProject + "/tasks", Json.obj("title", "Own"))
+                .expect(201).data().get("task_id").asText();
+        Map<String, String> own = Map.of("projectId", ownProject, "taskId", ownTask);
+        Set<String> before = eventsBy(mallory, attacker.session);
+
+        List<String> ids = List.of(victimProject, victimTask, UUID.randomUUID().toString(), "..", "..%2F..%2Fetc",
+                "%2e%2e", "a%00b", "x".repeat(3000), "'%20or%201=1--", "%3Cscript%3E", "-1", "null", "%20", "~", "0", "%E2%80%AE", "%ff%fe");
+        List<String> bodies = List.of("{", "[]", "null", "\"text\"", "42", "{\"name\":42,\"title\":[1]}",
+                "{\"title\":{\"$gt\":\"\"}}", "[".repeat(5000) + "]".repeat(5000), "{\"a\":\"\\u0000\"}",
+                "{\"title\":\"" + "x".repeat(1_100_000) + "\"}", "{\"unknown_field\":true}", "\u0000\u0001garbage",
+                "{\"name\":\"x\",\"local_path\":\"../../../etc\"}", "{\"title\":\"ok\",\"priority\":\"high\"}",
+                "{\"column\":\"../../etc\"}", "{\"value\":null,\"role\":7}");
+        List<String> queries = List.of("?limit=-1", "?limit=abc", "?limit=100000", "?after=../../x",
+                "?min_version=-5", "?min_version=x", "?as_of=not-a-time", "?after=99999999999999999999");
+        Map<String, Integer> answered = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : routes.getHandlerMethods().entrySet()) {
+            RequestMappingInfo route = handler.getKey();
+            // hostile bodies go where a body is read; an endpoint that reads none is probed by its ids only
+            boolean readsBody = Arrays.stream(handler.getValue().getMethodParameters())
+                    .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+            for (String pattern : route.getPatternValues()) {
+                if (!pattern.startsWith("/api/") || pattern.equals("/api/v1/auth/sessions")) {
+                    continue;
+                }
+                boolean streams = STREAMS.stream().anyMatch(pattern::endsWith);
+                Set<RequestMethod> methods = route.getMethodsCondition().getMethods();
+                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    boolean hasBody = method == RequestMethod.POST || method == RequestMethod.PUT
+                            || method == RequestMethod.PATCH;
+                    List<String[]> requests = new ArrayList<>();
+                    if (pattern.contains("{")) {
+                        ids.forEach(id -> requests.add(new String[]{fill(pattern, id), hasBody ? "{}" : null}));
+                    }
+                    if (!streams) {
+                        String path = fill(pattern, own);
+                        if (hasBody && readsBody) {
+                            bodies.forEach(body -> requests.add(new String[]{path, body}));
+                        } else if (method == RequestMethod.GET) {
+                            queries.forEach(query -> requests.add(new String[]{path + query, null}));
+                        }
+                    }
+                    for (String[] request : requests) {
+                        Api.Response answer = attacker.send(method.name(), request[0], request[1]);
+                        answered.merge(method + " " + pattern, 1, Integer::sum);
+                        String problem = problem(answer);
+                        if (problem != null) {
+                            failures.add(method + " " + request[0].substring(0, Math.min(200, request[0].length()))
+                                    + (request[1] == null ? "" : " body " + request[1].substring(0,
+                                    Math.min(40, request[1].length()))) + ": " + problem);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("answers that are not a 4xx envelope").isEmpty();
+        assertThat(answered.values().stream().mapToInt(Integer::intValue).sum()).as("hostile requests sent")
+                .isGreaterThan(2000);
+        assertThat(eventsBy(mallory, attacker.session)).as("events left by the attacker").isEqualTo(before);
+        assertThat(api.get("/api/v1/tasks/" + victimTask).expect(200).data().get("title").asText())
+                .isEqualTo("Victim");
+    }
+
+    private static String fill(String pattern, String id) {
+        return pattern.replaceAll("\\{[^}]+}", id);
+    }
+
+    /** Each path variable from {@code ids} by name, else a random (unknown) id. */
+    private static String fill(String pattern, Map<String, String> ids) {
+        return java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(pattern)
+                .replaceAll(match -> ids.getOrDefault(match.group(1), UUID.randomUUID().toString()));
+    }
+
+    /**
+     * The events {@code user} made but sign-ins: of no project (what the admin sees) and of their projects (what
+     * they see).
+     */
+    private Set<String> eventsBy(String user, Api as) {
+        Set<String> events = new java.util.TreeSet<>();
+        for (Api view : List.of(api, as)) {
+            view.get("/api/v1/timeline?limit=500&user=" + user).expect(200).data().get("items").forEach(event -> {
+                if (!event.get("type").asText().equals("UserSignedInEvent")) {
+                    events.add(event.get("type").asText() + " " + event.get("event_id").asText());
+                }
+            });
+        }
+        return events;
+    }
+
+    /** Why an answer is not a refusal with the envelope; null when it is one (or a read that simply worked). */
+    private static String problem(Api.Response answer) {
+        if (answer.status() >= 500) {
+            return answer.status() + " " + answer.text().substring(0, Math.min(300, answer.text().length()));
+        }
+        if (answer.status() < 400) {
+            return null; // a read of what the attacker may see, or a write that refused nothing: checked by the event count
+        }
+        try {
+            JsonNode json = Json.parse(answer.text());
+            return json.path("ok").asBoolean(true) || json.path("error").path("code").asText().isEmpty()
+                    ? "no error envelope: " + answer.text() : null;
+        } catch (RuntimeException | AssertionError notJson) {
+            return answer.status() + " is not JSON: " + answer.text().substring(0, Math.min(200, answer.text().length()));
+        }
+    }
+
+    /** The attacker's session; when it is rate limited, a new session carries on (so that every request is judged). */
+    private final class Attacker {
+        private Api session;
+        private final String username;
+
+        Attacker(Api session) {
+            this.session = session;
+            this.username = session.get("/api/v1/auth/me").expect(200).data().get("username").asText();
+        }
+
+        Api.Response send(String method, String path, String body) {
+            Api.Response answer = session.send(method, path, body);
+            if (answer.status() == 429) {
+                session = signIn(username, "mallory-password-1");
+                answer = session.send(method, path, body);
+            }
+            return answer;
+        }
+    }
+}

@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import type { Board } from './api';
-import { alphaBoard, betaBoard, card, fail, ok, projects } from './test/fixtures';
+import { accountsOff, alphaBoard, betaBoard, card, fail, ok, projects } from './test/fixtures';
 import { FakeEventSource } from './test/FakeEventSource';
 
 type Reply = { status: number; body: unknown };
@@ -27,6 +27,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
   FakeEventSource.instances = [];
   routes = {
+    '/api/v1/auth/me': { status: 200, body: ok(accountsOff) },
     '/api/v1/projects?limit=500': { status: 200, body: ok(projects) },
     '/api/v1/projects/p1/board': { status: 200, body: ok(alphaBoard) },
     '/api/v1/projects/p2/board': { status: 200, body: ok(betaBoard) },
@@ -51,7 +52,7 @@ describe('App', () => {
   it('lists the projects and shows the board of the first one', async () => {
     renderApp();
 
-    const nav = screen.getByRole('navigation', { name: 'Projects' });
+    const nav = await screen.findByRole('navigation', { name: 'Projects' });
     const alphaLink = await within(nav).findByRole('link', { name: /Alpha/ });
     // #/ redirects to the first project's board.
     await waitFor(() => expect(alphaLink).toHaveAttribute('aria-current', 'page'));
@@ -100,7 +101,7 @@ describe('App', () => {
   it('redirects the old ?project= URL to #/p/<id>', async () => {
     window.history.replaceState(null, '', '/?project=p2');
     renderApp();
-    const main = screen.getByRole('main');
+    const main = await screen.findByRole('main');
     expect(await within(main).findByRole('heading', { level: 1, name: 'Beta' })).toBeInTheDocument();
     expect(within(main).getByRole('article', { name: 'Beta task' })).toBeInTheDocument();
     expect(within(screen.getByRole('navigation', { name: 'Projects' })).getByRole('link', { name: /Beta/ })).toHaveAttribute('aria-current', 'page');
@@ -128,7 +129,7 @@ describe('App', () => {
         <App extraRoutes={[{ path: '/timeline', element: <h1 id="page-title">Timeline page</h1> }]} />
       </QueryClientProvider>,
     );
-    expect(await within(screen.getByRole('main')).findByRole('heading', { name: 'Timeline page' })).toBeInTheDocument();
+    expect(await within(await screen.findByRole('main')).findByRole('heading', { name: 'Timeline page' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveAccessibleName('Timeline page');
   });
 
@@ -151,7 +152,7 @@ describe('App', () => {
   it('shows the empty state when there are no projects', async () => {
     routes['/api/v1/projects?limit=500'] = { status: 200, body: ok({ items: [], next: null }) };
     renderApp();
-    const main = screen.getByRole('main');
+    const main = await screen.findByRole('main');
     expect(
       await within(main).findByText(
         (_, el) => el?.tagName === 'P' && el.textContent === 'No projects yet — create one with the New project button (or POST /api/v1/projects)',
@@ -181,7 +182,7 @@ describe('App', () => {
 
   it('refetches the board when the SSE stream sends a message', async () => {
     renderApp();
-    const main = screen.getByRole('main');
+    const main = await screen.findByRole('main');
     await within(main).findByRole('article', { name: 'Add login' });
 
     await waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));

@@ -6,6 +6,7 @@ import { BoardPage } from './board/BoardPage';
 import { NewProjectDialog } from './board/NewProjectDialog';
 import { resolveSelectedProject } from './board';
 import { useProjects } from './hooks';
+import { AuthGate, SignedInUser, useAccount } from './auth/session';
 
 /**
  * Routes of the app shell (hash URLs: the server serves only `/` and static files).
@@ -47,7 +48,9 @@ export function App({ extraRoutes = [] }: AppProps) {
   useState(redirectLegacyProjectParam);
   return (
     <HashRouter>
-      <Shell extraRoutes={extraRoutes} />
+      <AuthGate>
+        <Shell extraRoutes={extraRoutes} />
+      </AuthGate>
     </HashRouter>
   );
 }
@@ -58,6 +61,7 @@ function Shell({ extraRoutes }: { extraRoutes: RouteObject[] }) {
   const element = useRoutes([...extraRoutes, ...baseRoutes]);
   const navigate = useNavigate();
   const [newProject, setNewProject] = useState(false);
+  const account = useAccount();
   return (
     <div className="app">
       <Sidebar
@@ -66,7 +70,10 @@ function Shell({ extraRoutes }: { extraRoutes: RouteObject[] }) {
         failed={projects.isError}
         selectedId={match?.params.projectId ?? null}
         onNewProject={() => setNewProject(true)}
-      />
+        admin={!account || account.is_admin}
+      >
+        {account && <SignedInUser me={account} />}
+      </Sidebar>
       <main className="main" aria-labelledby="page-title">
         {element}
       </main>

@@ -241,6 +241,8 @@ export interface NewProject {
   local_path?: string;
   default_branch?: string;
   commands?: { install?: string; test?: string; lint?: string };
+  /** The team that owns the project (accounts on); without it, the caller does. */
+  team_id?: string;
 }
 
 const projectPath = (projectId: string) => `${projectsPath}/${encodeURIComponent(projectId)}`;

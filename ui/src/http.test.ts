@@ -1,5 +1,5 @@
-import { afterEach, expect, it, vi } from 'vitest';
-import { ApiError, call, callAll } from './http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, call, callAll, callText, onUnauthorized, setCsrfToken } from './http';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -24,4 +24,46 @@ it("turns an error envelope into an ApiError with the server's message, code, st
   const error = await call('POST', '/api/v1/projects', { body: {} }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ApiError);
   expect(error).toMatchObject({ message: 'name is required', code: 'VALIDATION_FAILED', status: 400, details: { fields: ['name'] } });
+});
+
+describe('with accounts on', () => {
+  afterEach(() => setCsrfToken(null));
+
+  const headersOf = (fetchMock: ReturnType<typeof vi.fn>, at: number) => fetchMock.mock.calls[at][1].headers as Record<string, string>;
+
+  it('sends the CSRF token on every write, not on reads, and no more once forgotten', async () => {
+    const fetchMock = vi.fn(async () => answer(200, { ok: true, data: {} }));
+    vi.stubGlobal('fetch', fetchMock);
+    await call('POST', '/api/v1/teams', { body: { name: 'a' } });
+    setCsrfToken('csrf-1');
+    await call('GET', '/api/v1/teams');
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) await call(method, '/api/v1/x');
+    setCsrfToken(null);
+    await call('DELETE', '/api/v1/x');
+    expect(headersOf(fetchMock, 0)).not.toHaveProperty('X-CSRF-Token');
+    expect(headersOf(fetchMock, 1)).not.toHaveProperty('X-CSRF-Token');
+    for (const at of [2, 3, 4, 5]) expect(headersOf(fetchMock, at)['X-CSRF-Token']).toBe('csrf-1');
+    expect(headersOf(fetchMock, 6)).not.toHaveProperty('X-CSRF-Token');
+  });
+
+  it('tells its listeners of every 401, until they unsubscribe, and still throws the error', async () => {
+    vi.stubGlobal('fetch', async () => answer(401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'sign in' } }));
+    const listener = vi.fn();
+    const unsubscribe = onUnauthorized(listener);
+    await expect(call('GET', '/api/v1/projects')).rejects.toMatchObject({ status: 401, message: 'sign in' });
+    await expect(callText('/api/v1/attempts/a/diff', 'text/x-diff')).rejects.toMatchObject({ status: 401 });
+    expect(listener).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    await expect(call('GET', '/api/v1/projects')).rejects.toBeInstanceOf(ApiError);
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not call the listeners for other refusals', async () => {
+    vi.stubGlobal('fetch', async () => answer(403, { ok: false, error: { code: 'FORBIDDEN', message: 'no' } }));
+    const listener = vi.fn();
+    const unsubscribe = onUnauthorized(listener);
+    await expect(call('POST', '/api/v1/users')).rejects.toMatchObject({ status: 403 });
+    unsubscribe();
+    expect(listener).not.toHaveBeenCalled();
+  });
 });

@@ -1,5 +1,7 @@
 // One way to call Baton's API for every page: the JSON envelope (success `{ok: true, data}`, error
 // `{ok: false, error: {code, message, details?}}`) turned into the data or an ApiError with the server's message.
+// With accounts on, a write signed in by the session cookie carries the session's CSRF token, and a 401 tells the
+// shell to show the sign-in page.
 
 /** An error answered by the server (or a transport failure), with the server's message. */
 export class ApiError extends Error {
@@ -23,6 +25,21 @@ interface Options {
   signal?: AbortSignal;
 }
 
+let csrfToken: string | null = null;
+
+/** The session's CSRF token (from the sign-in's answer or `GET /auth/me`), sent on every write; null forgets it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+const unauthorizedListeners = new Set<() => void>();
+
+/** Calls `listener` whenever the server answers 401 (no credentials, or they expired); answers the unsubscribe. */
+export function onUnauthorized(listener: () => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => void unauthorizedListeners.delete(listener);
+}
+
 async function send(path: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(path, init);
@@ -33,6 +50,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 }
 
 async function envelope<T>(method: string, path: string, response: Response): Promise<T> {
+  if (response.status === 401) unauthorizedListeners.forEach((listener) => listener());
   let body: unknown;
   try {
     body = await response.json();
@@ -57,6 +75,7 @@ async function envelope<T>(method: string, path: string, response: Response): Pr
 export async function call<T>(method: Method, path: string, { body, signal }: Options = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const response = await send(path, {
     method,
     headers,

@@ -1,38 +1,19 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, renderHook, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../App';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Board, TaskDetail } from '../api';
 import { boardColumns } from '../board';
 import { boardKey, useMoveTask } from '../hooks';
 import { alphaBoard, fail, ok } from '../test/fixtures';
-import { FakeEventSource, fakeBoardLayout, fakeServer } from '../test/server';
+import { fakeAppServer, renderApp } from '../test/app';
+import { fakeBoardLayout } from '../test/server';
 
-let server: ReturnType<typeof fakeServer>;
-
-function renderApp(hash = '#/p/p1') {
-  window.history.replaceState(null, '', `/${hash}`);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <App />
-    </QueryClientProvider>,
-  );
-}
+const server = fakeAppServer();
 
 const column = (name: string) => within(screen.getByRole('main')).getByRole('region', { name });
 const titlesIn = (name: string) => within(column(name)).queryAllByRole('heading', { level: 3 }).map((h) => h.textContent);
 
-beforeEach(() => {
-  FakeEventSource.instances = [];
-  server = fakeServer();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe('optimistic moves (useMoveTask)', () => {
   function setup() {

@@ -1,23 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../App';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { Board, Project } from '../api';
-import { EMPTY_PROJECT, projectRequest, validateProject } from './NewProjectDialog';
-import { DEFAULT_COLUMNS, fail, ok, projects } from '../test/fixtures';
-import { FakeEventSource, fakeServer } from '../test/server';
+import { EMPTY_PROJECT, ownerTeams, projectRequest, validateProject } from './NewProjectDialog';
+import { ada, DEFAULT_COLUMNS, fail, ok, projects } from '../test/fixtures';
+import { fakeAppServer, renderApp } from '../test/app';
 
-let server: ReturnType<typeof fakeServer>;
-
-function renderApp(hash = '#/p/p1') {
-  window.history.replaceState(null, '', `/${hash}`);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <App />
-    </QueryClientProvider>,
-  );
-}
+const server = fakeAppServer();
 
 const gamma: Project = {
   project_id: 'p3',
@@ -35,15 +23,6 @@ async function openDialog() {
   return screen.getByRole('dialog', { name: 'New project' });
 }
 
-beforeEach(() => {
-  FakeEventSource.instances = [];
-  server = fakeServer();
-  vi.stubGlobal('EventSource', FakeEventSource);
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe('the New project form', () => {
   it('needs a name and the repository chosen', () => {
@@ -65,6 +44,11 @@ describe('the New project form', () => {
       repo_url: 'https://example.com/g.git',
       commands: { test: 'npm test' },
     });
+    expect(projectRequest({ ...fields, teamId: 't-core' })).toMatchObject({ name: 'Gamma', team_id: 't-core' });
+  });
+
+  it('offers as owners the teams where one may write (member or admin), not those where one only reads', () => {
+    expect(ownerTeams(ada).map((team) => team.name)).toEqual(['Core', 'Ops']);
   });
 });
 
@@ -72,6 +56,8 @@ describe('New project (sidebar)', () => {
   it('validates before sending anything', async () => {
     renderApp();
     const dialog = await openDialog();
+    // accounts are off: the project is the one user's
+    expect(within(dialog).queryByLabelText('Owner')).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create project' }));
     expect(within(dialog).getByText('A name is required.')).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Local path')).toHaveAttribute('aria-invalid', 'true');
@@ -144,5 +130,32 @@ describe('New project (sidebar)', () => {
         'page',
       ),
     );
+  });
+});
+
+describe('New project with accounts on', () => {
+  it('is owned by me, or by a team I may write in (team_id)', async () => {
+    server.routes['/api/v1/auth/me'] = { status: 200, body: ok(ada) };
+    server.on((call) =>
+      call.method === 'POST' && call.url === '/api/v1/projects'
+        ? { status: 403, body: fail('FORBIDDEN', 'a viewer of Core cannot create its projects') }
+        : undefined,
+    );
+    renderApp();
+    const dialog = await openDialog();
+    const owner = within(dialog).getByLabelText('Owner');
+    expect(within(owner).getAllByRole('option').map((o) => o.textContent)).toEqual(['Me (ada)', 'Team Core', 'Team Ops']);
+    expect(owner).toHaveValue('');
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'Gamma' } });
+    fireEvent.change(within(dialog).getByLabelText('Local path'), { target: { value: '/srv/g' } });
+    fireEvent.change(owner, { target: { value: 't-core' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create project' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('a viewer of Core cannot create its projects');
+    expect(server.sent('POST', '/api/v1/projects')[0].body).toEqual({
+      name: 'Gamma',
+      local_path: '/srv/g',
+      default_branch: 'main',
+      team_id: 't-core',
+    });
   });
 });

@@ -2,6 +2,8 @@ import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, createProject, fetchFilteredBoard, fetchProject, type NewProject } from '../api';
 import { boardKey, projectsKey } from '../hooks';
+import type { Me } from '../auth/api';
+import { useAccount } from '../auth/session';
 import { Field } from '../components/Field';
 import { Dialog, ErrorMessage } from './Dialog';
 
@@ -17,6 +19,8 @@ export interface ProjectFields {
   install: string;
   test: string;
   lint: string;
+  /** The team that will own the project; '' for the caller (and with accounts off). */
+  teamId: string;
 }
 
 export const EMPTY_PROJECT: ProjectFields = {
@@ -29,6 +33,7 @@ export const EMPTY_PROJECT: ProjectFields = {
   install: '',
   test: '',
   lint: '',
+  teamId: '',
 };
 
 /** Validation of the New Project form: field name → message. */
@@ -50,7 +55,13 @@ export function projectRequest(f: ProjectFields): NewProject {
   const commands: NonNullable<NewProject['commands']> = {};
   for (const key of ['install', 'test', 'lint'] as const) if (f[key].trim()) commands[key] = f[key].trim();
   if (Object.keys(commands).length) body.commands = commands;
+  if (f.teamId) body.team_id = f.teamId;
   return body;
+}
+
+/** The teams that may own a new project of `me`'s: those where they are a member or an admin (a viewer only reads). */
+export function ownerTeams(me: Me) {
+  return me.teams.filter((team) => team.role === 'member' || team.role === 'admin');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -81,6 +92,7 @@ export function NewProjectDialog({ onClose, onCreated }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const account = useAccount();
   const set = (key: keyof ProjectFields) => (e: { target: { value: string } }) =>
     setFields((f) => ({ ...f, [key]: e.target.value }));
 
@@ -119,6 +131,18 @@ export function NewProjectDialog({ onClose, onCreated }: Props) {
     <Dialog title="New project" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
         {field('name', 'Name', { required: true })}
+        {account && (
+          <Field label="Owner" hint="Everyone in the team sees the project; members and admins also change it.">
+            <select value={fields.teamId} onChange={set('teamId')}>
+              <option value="">Me ({account.username})</option>
+              {ownerTeams(account).map((team) => (
+                <option key={team.team_id} value={team.team_id}>
+                  Team {team.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field label="Vision">
           <textarea rows={2} value={fields.vision} onChange={set('vision')} placeholder="optional" />
         </Field>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import type { Project } from '../api';
 import { totalTasks } from '../board';
@@ -9,10 +10,14 @@ interface Props {
   selectedId: string | null;
   /** Opens the New project dialog (the button is shown only with it). */
   onNewProject?: () => void;
+  /** Whether the administrators' pages are linked (with accounts on, only administrators may open them). */
+  admin?: boolean;
+  /** Shown at the bottom (who is signed in). */
+  children?: ReactNode;
 }
 
 /** Brand, the project selector and the links to the app's pages. */
-export function Sidebar({ projects, loading, failed = false, selectedId, onNewProject }: Props) {
+export function Sidebar({ projects, loading, failed = false, selectedId, onNewProject, admin = true, children }: Props) {
   return (
     <div className="sidebar">
       <p className="brand" role="banner">Baton</p>
@@ -34,9 +39,11 @@ export function Sidebar({ projects, loading, failed = false, selectedId, onNewPr
           <li>
             <NavLink to={selectedId ? `/p/${encodeURIComponent(selectedId)}/settings` : '/settings'}>Settings</NavLink>
           </li>
-          <li>
-            <NavLink to="/admin/projections">Projections</NavLink>
-          </li>
+          {admin && (
+            <li>
+              <NavLink to="/admin/projections">Projections</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <nav aria-labelledby="projects-heading">
@@ -78,6 +85,7 @@ export function Sidebar({ projects, loading, failed = false, selectedId, onNewPr
           </ul>
         )}
       </nav>
+      {children}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../api';
 import { call, paths, type Items, type MoxxyConnection, type MoxxyJob } from './api';
 import { Field, SelectField } from '../components/Field';
 import { ErrorText } from './ErrorText';
+import { InlineForm } from './InlineForm';
 import { Templates } from './Templates';
 
 const CONNECTION = ['settings', 'moxxy', 'connection'] as const;
@@ -149,25 +150,14 @@ export function MoxxyAgents() {
           </li>
         ))}
       </ul>
-      <form
-        className="settings-inline"
-        aria-label="New moxxy agent"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
+      <InlineForm label="New moxxy agent" submit="Create agent" action={create}>
         <Field label="Name">
           <input value={name} onChange={(e) => setName(e.target.value)} required />
         </Field>
         <Field label="Description">
           <input value={description} onChange={(e) => setDescription(e.target.value)} required />
         </Field>
-        <button type="submit" disabled={create.isPending}>
-          Create agent
-        </button>
-      </form>
-      {create.isError && <ErrorText error={create.error} />}
+      </InlineForm>
       {agents.data && agents.data.items.length > 0 && <VaultForm agents={agents.data.items} />}
       {agents.data && agents.data.items.length > 0 && <Templates agents={agents.data.items} />}
     </div>

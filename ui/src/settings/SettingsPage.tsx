@@ -1,20 +1,37 @@
 import { useState } from 'react';
+import { useAccount } from '../auth/session';
 import { AgentProfiles } from './AgentProfiles';
+import { ApiTokens } from './ApiTokens';
 import { MoxxySettings } from './MoxxySettings';
 import { ProjectSettingsForm } from './ProjectSettingsForm';
+import { Teams } from './Teams';
+import { Users } from './Users';
 import './settings.css';
 
 const TABS = [
   { id: 'project', label: 'Project' },
   { id: 'agents', label: 'Agent profiles' },
   { id: 'moxxy', label: 'moxxy' },
+  { id: 'account', label: 'Account' },
+  { id: 'users', label: 'Users' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
-/** Settings: the selected project's (when there is one), the agent profiles, and the moxxy connection. */
+/**
+ * Settings: the selected project's (when there is one), the agent profiles, the moxxy connection, and with accounts
+ * on the caller's account (API tokens, teams) and, for administrators, the users.
+ */
 export function SettingsPage({ projectId, initialTab }: { projectId: string | null; initialTab?: Tab }) {
   const [tab, setTab] = useState<Tab>(initialTab ?? (projectId ? 'project' : 'agents'));
-  const visible = TABS.filter((t) => t.id !== 'project' || projectId);
+  const account = useAccount();
+  const shown: Record<Tab, boolean> = {
+    project: projectId !== null,
+    agents: true,
+    moxxy: true,
+    account: account !== null,
+    users: account?.is_admin === true,
+  };
+  const visible = TABS.filter((t) => shown[t.id]);
   const onKeyDown = (event: React.KeyboardEvent) => {
     const at = visible.findIndex((t) => t.id === tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -47,6 +64,13 @@ export function SettingsPage({ projectId, initialTab }: { projectId: string | nu
         {tab === 'project' && projectId && <ProjectSettingsForm projectId={projectId} />}
         {tab === 'agents' && <AgentProfiles />}
         {tab === 'moxxy' && <MoxxySettings projectId={projectId} />}
+        {tab === 'account' && account && (
+          <>
+            <ApiTokens />
+            <Teams />
+          </>
+        )}
+        {tab === 'users' && account?.is_admin && <Users />}
       </div>
     </div>
   );

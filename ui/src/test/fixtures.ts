@@ -1,4 +1,5 @@
 import type { Board, Card, Page, Project } from '../api';
+import type { Me } from '../auth/api';
 
 export const DEFAULT_COLUMNS = [
   { id: 'backlog', name: 'Backlog' },
@@ -108,3 +109,22 @@ export const betaBoard: Board = {
 
 export const ok = <T>(data: T) => ({ ok: true, data });
 export const fail = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+/** `GET /auth/me` of a server with accounts off (the default on loopback). */
+export const accountsOff: Me = { user_id: null, username: 'dev', is_admin: true, teams: [], auth_enabled: false };
+
+/** `GET /auth/me` of ada, signed in with a session: an admin of Core, a member of Ops, a viewer of Audit. */
+export const ada: Me = {
+  user_id: 'u-ada',
+  username: 'ada',
+  display_name: 'Ada Lovelace',
+  is_admin: false,
+  teams: [
+    { team_id: 't-core', name: 'Core', role: 'admin' },
+    { team_id: 't-ops', name: 'Ops', role: 'member' },
+    { team_id: 't-audit', name: 'Audit', role: 'viewer' },
+  ],
+  auth_enabled: true,
+  signed_in_with: 'session',
+  csrf_token: 'csrf-ada',
+};

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { alphaBoard, betaBoard, fail, ok, projects } from './fixtures';
+import { accountsOff, alphaBoard, betaBoard, fail, ok, projects } from './fixtures';
 
 export type Reply = { status: number; body: unknown };
 export interface Call {
@@ -12,6 +12,7 @@ export type Handler = (call: Call) => Reply | Promise<Reply> | undefined;
 /** A fake Baton server behind `fetch`: GET routes by URL, plus handlers for anything else. Records every call. */
 export function fakeServer() {
   const routes: Record<string, Reply> = {
+    '/api/v1/auth/me': { status: 200, body: ok(accountsOff) },
     '/api/v1/projects?limit=500': { status: 200, body: ok(projects) },
     '/api/v1/projects/p1/board': { status: 200, body: ok(alphaBoard) },
     '/api/v1/projects/p2/board': { status: 200, body: ok(betaBoard) },
@@ -58,6 +59,11 @@ export function fakeServer() {
     },
     sent: (method: string, url: string) => calls.filter((c) => c.method === method && c.url === url),
     commands: () => calls.filter((c) => c.method !== 'GET'),
+    /** The headers sent with each call to `method url`, in order. */
+    headers: (method: string, url: string) =>
+      fetchMock.mock.calls
+        .filter(([u, init]) => u === url && (init?.method ?? 'GET') === method)
+        .map(([, init]) => (init?.headers ?? {}) as Record<string, string>),
   };
 }
 

@@ -1,0 +1,110 @@
+// Accounts: who is signed in, signing in and out, personal API tokens, teams and their members, users (admins).
+import { ApiError, call, callAll, setCsrfToken } from '../http';
+
+export type TeamRole = 'viewer' | 'member' | 'admin';
+export const TEAM_ROLES: readonly TeamRole[] = ['viewer', 'member', 'admin'];
+
+export interface Membership {
+  team_id: string;
+  name: string;
+  role: TeamRole;
+}
+
+/** `GET /auth/me`. With accounts off: no user id, an admin, no teams, `auth_enabled: false`. */
+export interface Me {
+  user_id: string | null;
+  username: string;
+  display_name?: string | null;
+  is_admin: boolean;
+  teams: Membership[];
+  auth_enabled: boolean;
+  /** `session` (the browser's cookie) or `token`. */
+  signed_in_with?: string;
+  csrf_token?: string;
+}
+
+export interface ApiToken {
+  token_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+}
+
+export interface TeamMember {
+  user_id: string;
+  username: string;
+  display_name: string | null;
+  role: TeamRole;
+}
+
+export interface User {
+  user_id: string;
+  username: string;
+  display_name: string | null;
+  is_admin: boolean;
+  created_at: string;
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  display_name?: string;
+  is_admin?: boolean;
+}
+
+const enc = encodeURIComponent;
+export const authPaths = {
+  me: '/api/v1/auth/me',
+  sessions: '/api/v1/auth/sessions',
+  currentSession: '/api/v1/auth/sessions/current',
+  tokens: '/api/v1/auth/tokens',
+  token: (id: string) => `/api/v1/auth/tokens/${enc(id)}`,
+  teams: '/api/v1/teams',
+  members: (teamId: string) => `/api/v1/teams/${enc(teamId)}/members`,
+  member: (teamId: string, user: string) => `/api/v1/teams/${enc(teamId)}/members/${enc(user)}`,
+  users: '/api/v1/users',
+};
+
+/** Who is signed in, or null when no one is (401); the session's CSRF token is kept for the writes that follow. */
+export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const me = await call<Me>('GET', authPaths.me, { signal });
+    setCsrfToken(me.csrf_token ?? null);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+/** Signs in with a password: the server sets the session cookie, and its CSRF token is kept. */
+export async function signIn(username: string, password: string): Promise<void> {
+  const session = await call<{ csrf_token: string }>('POST', authPaths.sessions, { body: { username, password } });
+  setCsrfToken(session.csrf_token);
+}
+
+/** Ends the browser's session; its CSRF token is forgotten. */
+export async function signOut(): Promise<void> {
+  await call('DELETE', authPaths.currentSession);
+  setCsrfToken(null);
+}
+
+export const fetchTokens = () => call<{ items: ApiToken[] }>('GET', authPaths.tokens);
+/** The answer holds the token itself: the only time it is shown. */
+export const createToken = (name: string, expiresAt: string | null) =>
+  call<{ token_id: string; token: string; name: string }>('POST', authPaths.tokens, {
+    body: expiresAt ? { name, expires_at: expiresAt } : { name },
+  });
+export const revokeToken = (tokenId: string) => call('DELETE', authPaths.token(tokenId));
+
+export const fetchTeams = () => call<{ items: Membership[] }>('GET', authPaths.teams);
+export const createTeam = (name: string) => call<{ team_id: string }>('POST', authPaths.teams, { body: { name } });
+export const fetchMembers = (teamId: string) => call<{ items: TeamMember[] }>('GET', authPaths.members(teamId));
+/** Adds a member (named by username or user id) or changes their role. */
+export const setMember = (teamId: string, user: string, role: TeamRole) =>
+  call('PUT', authPaths.member(teamId, user), { body: { role } });
+export const removeMember = (teamId: string, user: string) => call('DELETE', authPaths.member(teamId, user));
+
+export const fetchUsers = () => callAll<User>(authPaths.users);
+export const createUser = (user: NewUser) => call<{ user_id: string }>('POST', authPaths.users, { body: user });

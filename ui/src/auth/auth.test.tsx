@@ -1,0 +1,144 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setCsrfToken } from '../http';
+import { fakeAppServer, renderApp } from '../test/app';
+import { accountsOff, ada, fail, ok } from '../test/fixtures';
+import { FakeEventSource } from '../test/server';
+import { validateSignIn } from './SignInPage';
+
+const server = fakeAppServer();
+const ME = '/api/v1/auth/me';
+const SESSIONS = '/api/v1/auth/sessions';
+const signedOut = { status: 401, body: fail('UNAUTHORIZED', 'credentials are missing or invalid') };
+
+/** Answers a sign-in: ada with her password, 401 for anything else; then /auth/me answers ada. */
+function acceptAda() {
+  server.on((call) => {
+    if (call.method !== 'POST' || call.url !== SESSIONS) return undefined;
+    const { username, password } = call.body as { username: string; password: string };
+    if (username !== 'ada' || password !== 'correct horse') return { status: 401, body: fail('UNAUTHORIZED', 'wrong username or password') };
+    server.routes[ME] = { status: 200, body: ok(ada) };
+    return { status: 200, body: ok({ user_id: 'u-ada', username: 'ada', csrf_token: 'csrf-from-sign-in', expires_at: '2030-01-01T00:00:00Z' }) };
+  });
+}
+
+async function signInAs(username: string, password: string) {
+  const form = await screen.findByRole('form', { name: 'Sign in' });
+  fireEvent.change(within(form).getByLabelText('Username'), { target: { value: username } });
+  fireEvent.change(within(form).getByLabelText('Password'), { target: { value: password } });
+  fireEvent.click(within(form).getByRole('button', { name: 'Sign in' }));
+  return form;
+}
+
+afterEach(() => setCsrfToken(null));
+
+describe('the sign-in form', () => {
+  it('needs a username and a password', () => {
+    expect(validateSignIn(' ', '')).toEqual({ username: 'Enter your username.', password: 'Enter your password.' });
+    expect(validateSignIn('ada', ' ')).toEqual({});
+  });
+});
+
+describe('with accounts on', () => {
+  beforeEach(() => {
+    server.routes[ME] = signedOut;
+    acceptAda();
+  });
+
+  it('shows the sign-in page, focused on the username, and reads nothing else until someone signs in', async () => {
+    renderApp('#/p/p1');
+    const main = await screen.findByRole('main', { name: 'Sign in' });
+    expect(within(main).getByLabelText('Username')).toHaveFocus();
+    expect(within(main).getByLabelText('Password')).toHaveAttribute('type', 'password');
+    expect(screen.queryByRole('navigation', { name: 'Projects' })).toBeNull();
+    expect(server.calls.map((c) => c.url)).toEqual([ME]);
+  });
+
+  it('says what is missing without sending anything', async () => {
+    renderApp('#/');
+    const form = await signInAs('ada', '');
+    expect(within(form).getByText('Enter your password.')).toBeInTheDocument();
+    expect(within(form).getByLabelText('Password')).toHaveFocus();
+    expect(server.commands()).toHaveLength(0);
+  });
+
+  it("shows the server's refusal, clears the password and focuses it", async () => {
+    renderApp('#/');
+    const form = await signInAs('ada', 'wrong password');
+    expect(await within(form).findByRole('alert')).toHaveTextContent('wrong username or password');
+    expect(within(form).getByLabelText('Password')).toHaveValue('');
+    expect(within(form).getByLabelText('Password')).toHaveFocus();
+    expect(within(form).getByLabelText('Username')).toHaveValue('ada');
+    expect(screen.queryByRole('navigation', { name: 'Projects' })).toBeNull();
+  });
+
+  it('opens the page asked for once signed in, shows who is signed in, and signs writes with the CSRF token', async () => {
+    renderApp('#/p/p2');
+    await signInAs(' ada ', 'correct horse');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beta' })).toBeInTheDocument();
+    expect(server.sent('POST', SESSIONS)[0].body).toEqual({ username: 'ada', password: 'correct horse' });
+    const account = screen.getByRole('region', { name: 'Account' });
+    expect(account).toHaveTextContent('Signed in as Ada Lovelace (ada)');
+    // ada is no administrator: the administrators' page is not offered
+    expect(screen.queryByRole('link', { name: 'Projections' })).toBeNull();
+
+    fireEvent.click(within(account).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('main', { name: 'Sign in' })).toBeInTheDocument();
+    // /auth/me answered the same session's token again after the sign-in
+    expect(server.headers('DELETE', '/api/v1/auth/sessions/current')[0]['X-CSRF-Token']).toBe('csrf-ada');
+  });
+
+  it('keeps the session of a reload: the CSRF token comes from /auth/me', async () => {
+    server.routes[ME] = { status: 200, body: ok(ada) };
+    renderApp('#/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('main', { name: 'Sign in' });
+    expect(server.headers('DELETE', '/api/v1/auth/sessions/current')).toEqual([
+      { Accept: 'application/json', 'X-CSRF-Token': 'csrf-ada' },
+    ]);
+  });
+
+  it('shows the sign-in page when any call answers 401, and forgets what was read', async () => {
+    server.routes[ME] = { status: 200, body: ok(ada) };
+    const client = renderApp('#/p/p1');
+    await screen.findByRole('heading', { level: 1, name: 'Alpha' });
+    expect(client.getQueryData(['projects'])).toBeDefined();
+
+    // the session ended elsewhere: the next read is refused
+    const board = server.routes['/api/v1/projects/p1/board'];
+    server.routes['/api/v1/projects/p1/board'] = signedOut;
+    server.routes[ME] = signedOut;
+    FakeEventSource.instances[0].emit('changed');
+    expect(await screen.findByRole('main', { name: 'Sign in' })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/p/p1');
+    // what was read for the one signed in is gone
+    expect(client.getQueryData(['projects'])).toBeUndefined();
+    expect(client.getQueryData(['board', 'p1'])).toBeUndefined();
+
+    server.routes['/api/v1/projects/p1/board'] = board;
+    await signInAs('ada', 'correct horse');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alpha' })).toBeInTheDocument();
+  });
+});
+
+describe('with accounts off', () => {
+  it('opens the app at once, without sign-in or account', async () => {
+    renderApp('#/p/p1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alpha' })).toBeInTheDocument();
+    expect(server.routes[ME].body).toEqual(ok(accountsOff));
+    expect(screen.queryByRole('region', { name: 'Account' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Projections' })).toBeInTheDocument();
+  });
+
+  it('shows why when /auth/me cannot be read, and tries again', async () => {
+    server.routes[ME] = { status: 500, body: fail('INTERNAL', 'Database is down') };
+    renderApp('#/');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not reach Baton');
+    expect(alert).toHaveTextContent('Database is down');
+    server.routes[ME] = { status: 200, body: ok(accountsOff) };
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('navigation', { name: 'Projects' })).toBeInTheDocument();
+  });
+});

@@ -96,6 +96,7 @@ class AuthApiTest extends AuthIntegrationTest {
         api.post("/api/v1/auth/tokens", Json.obj("name", "old", "expires_at", "2020-01-01T00:00:00Z"))
                 .expectError(400, "VALIDATION_FAILED");
         api.post("/api/v1/auth/tokens", Json.obj("name", " ")).expectError(400, "VALIDATION_FAILED");
+        api.post("/api/v1/auth/tokens", "{}").expectError(400, "VALIDATION_FAILED");
         api.post("/api/v1/auth/tokens", Json.obj("name", "x", "expires_at", "tomorrow"))
                 .expectError(400, "VALIDATION_FAILED");
     }

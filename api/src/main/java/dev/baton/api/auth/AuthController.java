@@ -7,6 +7,7 @@ import dev.baton.core.account.CreateApiTokenCommand;
 import dev.baton.core.account.RecordSignInCommand;
 import dev.baton.core.account.RevokeApiTokenCommand;
 import dev.baton.core.account.SignOutCommand;
+import dev.baton.core.common.Checks;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.query.access.AccessDirectory;
@@ -159,14 +160,15 @@ class AuthController {
         if (body.expiresAt() != null && !body.expiresAt().isAfter(Instant.now())) {
             throw DomainException.invalidField("expires_at", "expires_at must be in the future");
         }
+        String name = Checks.required("name", body.name(), Checks.MAX_NAME);
         String token = Secrets.TOKEN_PREFIX + Secrets.random();
         String tokenId = UUID.randomUUID().toString();
-        long version = commands.send(new CreateApiTokenCommand(caller.userId(), tokenId, body.name(),
+        long version = commands.send(new CreateApiTokenCommand(caller.userId(), tokenId, name,
                 Secrets.sha256(token), body.expiresAt()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token_id", tokenId);
         answer.put("token", token);
-        answer.put("name", body.name().strip());
+        answer.put("name", name);
         answer.put("expires_at", body.expiresAt());
         answer.put("version", version);
         return Envelope.ok(answer);

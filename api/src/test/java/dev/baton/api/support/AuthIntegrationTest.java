@@ -7,14 +7,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real server with accounts on: a second server in the test JVM, a runner node of its own, on an H2 database of
- * its own (on PostgreSQL it shares the database with the other server, as a second node would). It shares the data
- * folder ({@link IntegrationTest} fixes it for every server); its attempts' folders are named by their ids.
+ * The real server with accounts on: a second server in the test JVM, a runner node of its own, on a database of its
+ * own (H2, or a second database of the PostgreSQL test cluster). It shares the data folder ({@link IntegrationTest}
+ * fixes it for every server); its attempts' folders are named by their ids.
  * {@link #api} is signed in as {@code admin} with an API token; {@link #anonymous()} has no credentials.
  */
 public abstract class AuthIntegrationTest extends IntegrationTest {
@@ -26,9 +30,8 @@ public abstract class AuthIntegrationTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) {
-        if (!onPostgres()) {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE_DIR + "/baton;DB_CLOSE_ON_EXIT=FALSE");
-        }
+        registry.add("spring.datasource.url", () -> onPostgres() ? postgresDatabase()
+                : "jdbc:h2:file:" + DATABASE_DIR + "/baton;DB_CLOSE_ON_EXIT=FALSE");
         registry.add("baton.runner.node-id", () -> "auth-tests");
         registry.add("baton.auth.enabled", () -> "true");
         registry.add("baton.auth.admin-password", () -> ADMIN_PASSWORD);
@@ -71,6 +74,23 @@ public abstract class AuthIntegrationTest extends IntegrationTest {
     protected String createUser(String username, String password) {
         return api.post("/api/v1/users", Json.obj("username", username, "password", password)).expect(201).data()
                 .get("user_id").asText();
+    }
+
+    /**
+     * A database of its own in the test cluster: two servers on one database are two nodes, and some tests (a
+     * projection replay) need to be the only node.
+     */
+    private static String postgresDatabase() {
+        String url = System.getProperty("baton.test.postgres.url");
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement()) {
+            if (!statement.executeQuery("select 1 from pg_database where datname = 'baton_accounts'").next()) {
+                statement.execute("create database baton_accounts");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the accounts tests' database", e);
+        }
+        return url.replaceFirst("/[^/?]+(\\?|$)", "/baton_accounts$1");
     }
 
     private static Path databaseDir() {

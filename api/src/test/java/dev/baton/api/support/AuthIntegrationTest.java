@@ -4,8 +4,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,23 +14,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The real server with accounts on: a second server in the test JVM, a runner node of its own, on a database of its
- * own (H2, or a second database of the PostgreSQL test cluster). It shares the data folder ({@link IntegrationTest}
- * fixes it for every server); its attempts' folders are named by their ids.
+ * The real server with accounts on: a second server in the test JVM, with a data folder and a database of its own (H2
+ * in that folder, or a second database of the PostgreSQL test cluster), so that it is not a second node of the other
+ * server.
  * {@link #api} is signed in as {@code admin} with an API token; {@link #anonymous()} has no credentials.
  */
-public abstract class AuthIntegrationTest extends IntegrationTest {
+public abstract class AuthIntegrationTest extends ServerTest {
 
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
-    private static final Path DATABASE_DIR = databaseDir();
+    private static final Path DATA_DIR = createDataDir("baton-auth-test-");
     /** One admin token per server (port), made by the first test that needs it. */
     private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> onPostgres() ? postgresDatabase()
-                : "jdbc:h2:file:" + DATABASE_DIR + "/baton;DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("baton.runner.node-id", () -> "auth-tests");
+        serverProperties(registry, DATA_DIR, onPostgres() ? postgresDatabase() : "");
         registry.add("baton.auth.enabled", () -> "true");
         registry.add("baton.auth.admin-password", () -> ADMIN_PASSWORD);
     }
@@ -91,13 +87,5 @@ public abstract class AuthIntegrationTest extends IntegrationTest {
             throw new IllegalStateException("cannot create the accounts tests' database", e);
         }
         return url.replaceFirst("/[^/?]+(\\?|$)", "/baton_accounts$1");
-    }
-
-    private static Path databaseDir() {
-        try {
-            return Files.createTempDirectory("baton-auth-test-db-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

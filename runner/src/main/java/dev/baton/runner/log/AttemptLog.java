@@ -1,6 +1,7 @@
 package dev.baton.runner.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -18,13 +19,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The append-only log of every attempt ({@code attempt_log}): each entry gets the attempt's next sequence number.
- * Only the runner node that runs an attempt appends to its log, so the numbers are handed out here, per attempt,
- * continuing from the stored maximum after a restart. Listeners hear of each append once it is committed.
+ * The append-only log of every attempt ({@code attempt_log}): each entry gets the attempt's next sequence number,
+ * handed out here per attempt, continuing from the stored maximum after a restart. Mostly one node appends to an
+ * attempt's log, but not only: the status lines are written by the node that handles the attempt's events, which may
+ * not be the one running it. A number another node took meanwhile makes the append start again after the stored
+ * maximum. Listeners hear of each append once it is committed.
  */
 @Component
 public class AttemptLog {
 
+    /** Appends that find their numbers taken, one after the other, before giving up. */
+    private static final int MAX_TRIES = 5;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Map<String, long[]> lastSeq = new ConcurrentHashMap<>();
@@ -56,24 +61,40 @@ public class AttemptLog {
         long[] last = lastSeq.computeIfAbsent(attemptId, id -> new long[]{storedLastSeq(id)});
         synchronized (last) {
             long ts = Instant.now().toEpochMilli();
-            List<Object[]> rows = new ArrayList<>(entries.size());
-            long seq = last[0];
-            for (LogEntry entry : entries) {
-                rows.add(new Object[]{attemptId, ++seq, ts, entry.kind(), write(entry)});
-            }
-            long newLast = seq;
-            transactions.executeWithoutResult(status -> {
-                if (!rows.isEmpty()) {
-                    jdbc.batchUpdate("insert into attempt_log (attempt_id, seq, ts_ms, kind, payload) values (?, ?, ?, ?, ?)",
-                            rows);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    last[0] = store(attemptId, entries, ts, last[0], alsoInTransaction);
+                    break;
+                } catch (DuplicateKeyException takenByAnotherNode) {
+                    // another node appended to this attempt's log (the runner's status lines and the execution may
+                    // run on different nodes): continue after what is stored now
+                    if (attempt == MAX_TRIES) {
+                        throw takenByAnotherNode;
+                    }
+                    last[0] = storedLastSeq(attemptId);
                 }
-                alsoInTransaction.run();
-            });
-            last[0] = newLast;
+            }
         }
         if (!entries.isEmpty()) {
             listeners.forEach(listener -> listener.accept(attemptId));
         }
+    }
+
+    /** Stores the entries after {@code after} in one transaction; answers the last sequence number used. */
+    private long store(String attemptId, List<LogEntry> entries, long ts, long after, Runnable alsoInTransaction) {
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        long seq = after;
+        for (LogEntry entry : entries) {
+            rows.add(new Object[]{attemptId, ++seq, ts, entry.kind(), write(entry)});
+        }
+        transactions.executeWithoutResult(status -> {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("insert into attempt_log (attempt_id, seq, ts_ms, kind, payload) values (?, ?, ?, ?, ?)",
+                        rows);
+            }
+            alsoInTransaction.run();
+        });
+        return seq;
     }
 
     /** The messages after {@code afterSeq}, in order, at most {@code limit}. */

@@ -134,6 +134,23 @@ class IsolationApiTest extends AuthIntegrationTest {
     }
 
     @Test
+    void aUserSeesTheirOwnAccountsEventsButNotAnothers() {
+        await().atMost(WAIT).until(() -> ben.get("/api/v1/timeline?limit=500&aggregate_id=" + benId).expect(200)
+                .data().get("items").size() >= 2);
+        assertThat(Json.list(ben.get("/api/v1/timeline?limit=500&aggregate_id=" + benId).expect(200).data()
+                .get("items"))).extracting(e -> e.get("type").asText()).contains("UserRegisteredEvent",
+                "UserSignedInEvent");
+        ben.get("/api/v1/aggregates/UserAccount/" + benId + "/history").expect(200);
+        assertThat(ben.get("/api/v1/timeline?limit=500&aggregate_id=" + annId).expect(200).data().get("items"))
+                .isEmpty();
+        ben.get("/api/v1/aggregates/UserAccount/" + annId + "/history").expectError(404, "NOT_FOUND");
+        String teamId = ann.post("/api/v1/teams", Json.obj("name", "Ann's")).expect(201).data().get("team_id")
+                .asText();
+        ben.get("/api/v1/aggregates/Team/" + teamId + "/history").expectError(404, "NOT_FOUND");
+        ann.get("/api/v1/aggregates/Team/" + teamId + "/history").expect(200);
+    }
+
+    @Test
     void aTeamProjectIsReadByItsViewersAndChangedByItsMembers() {
         String teamId = ann.post("/api/v1/teams", Json.obj("name", "Shop")).expect(201).data().get("team_id")
                 .asText();

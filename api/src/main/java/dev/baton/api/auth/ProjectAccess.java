@@ -73,8 +73,8 @@ public class ProjectAccess {
 
     /**
      * Whether the caller may see an event or an aggregate: of a project ({@code projectId}, or the one its aggregate
-     * is filed under) if they may read that project; of no project (accounts, teams, agent profiles) if they are an
-     * administrator.
+     * is filed under) if they may read that project; of no project if it is their own account or one of their teams,
+     * or if they are an administrator.
      */
     public boolean sees(HttpServletRequest request, String projectId, String aggregateId) {
         if (!settings.enabled()) {
@@ -82,7 +82,11 @@ public class ProjectAccess {
         }
         Caller caller = CurrentCaller.require(request);
         String project = projectId != null ? projectId : directory.projectOf(aggregateId).orElse(null);
-        return project == null ? caller.admin() : rights(caller, project) != Rights.NONE;
+        if (project != null) {
+            return rights(caller, project) != Rights.NONE;
+        }
+        return caller.admin() || caller.userId().equals(aggregateId)
+                || directory.role(aggregateId, caller.userId()).isPresent();
     }
 
     private enum Rights { NONE, READ, WRITE }

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * Narrows the timeline; null fields do not filter. Times are [from, until); positions end before {@code beforePosition}.
- * With a {@code viewerId} (accounts on) only the events of projects that user may see are left, and for an
- * administrator also the events that belong to no project (accounts, teams, agent profiles, connections).
+ * With a {@code viewerId} (accounts on) only the events of projects that user may see are left, with their own
+ * account's and their teams' events, and for an administrator also every event that belongs to no project (accounts,
+ * teams, agent profiles, connections).
  */
 public record TimelineFilter(String projectId, String aggregateId, String aggregateType, String type, String user,
                              Instant from, Instant until, Long beforePosition, String viewerId, boolean viewerIsAdmin) {

@@ -84,16 +84,19 @@ public class TimelineReadModel {
 
     /**
      * Only what the viewer may see: events of their projects, found by the entry's project or, for events that do not
-     * name it (an attempt's, a run's), by the project their aggregate is filed under in {@code acc_resource}; for an
-     * administrator also the events of no project at all (accounts, teams, agent profiles).
+     * name it (an attempt's, a run's), by the project their aggregate is filed under in {@code acc_resource}; their own
+     * account's and their teams' events; for an administrator also every event of no project (accounts, teams, agent
+     * profiles).
      */
     private static void seenBy(StringBuilder sql, List<Object> args, String viewerId, boolean admin) {
         String filed = "select 1 from acc_resource r where r.resource_id = aggregate_id";
         sql.append(" and (").append(AccessDirectory.visibleProjects("project_id", admin))
                 .append(" or (project_id is null and (exists (").append(filed).append(" and ")
                 .append(AccessDirectory.visibleProjects("r.project_id", admin)).append(")")
-                .append(admin ? " or not exists (" + filed + ")" : "").append(")))");
-        args.addAll(List.of(viewerId, viewerId, viewerId, viewerId));
+                .append(admin ? " or not exists (" + filed + ")" : "")
+                .append(" or aggregate_id = ? or aggregate_id in (select team_id from acc_team_member where user_id = ?)")
+                .append(")))");
+        args.addAll(List.of(viewerId, viewerId, viewerId, viewerId, viewerId, viewerId));
     }
 
     public long lastPosition() {

@@ -213,7 +213,7 @@ class BoardApiTest extends ApiTestBase {
     void asOfATimeShowsTheBoardAsItWasThen() {
         String a = newTask(projectId, "A");
         task(a, 0);
-        Instant between = Instant.now();
+        Instant between = distinctMoment();
         long version = moveTo(a, "review");
         task(a, version);
 
@@ -290,7 +290,7 @@ class BoardApiTest extends ApiTestBase {
 
     @Test
     void asOfBeforeTheProjectExistedIsNotFound() {
-        Instant beforeCreation = Instant.now();
+        Instant beforeCreation = distinctMoment();
         String later = createProject(uniqueName("Later"));
         project(later, 0);
         long created = awaitTimeline(later, 1).get(0).get("position").asLong();

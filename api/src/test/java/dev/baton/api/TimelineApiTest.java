@@ -196,10 +196,10 @@ class TimelineApiTest extends ApiTestBase {
         String projectId = createProject(uniqueName("Times"));
         String taskId = newTask(projectId, "timed");
         task(taskId, 0);
-        Instant from = Instant.now();
+        Instant from = distinctMoment();
         moveTo(taskId, "todo");
         moveTo(taskId, "review");
-        Instant until = Instant.now();
+        Instant until = distinctMoment();
         long last = moveTo(taskId, "done");
         awaitTimelineEvent(projectId, taskId, last);
 

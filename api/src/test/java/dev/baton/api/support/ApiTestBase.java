@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,16 @@ public abstract class ApiTestBase extends IntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    /**
+     * Now, answered once the clock has moved on from it: the store keeps events' times to the millisecond, so an event
+     * made in the same millisecond would count as made at this moment, not after it.
+     */
+    protected static Instant distinctMoment() {
+        Instant moment = Instant.now();
+        await().atMost(WAIT).until(() -> Instant.now().isAfter(moment.plusMillis(2)));
+        return moment;
+    }
 
     /** An agent profile whose agent runs until it is cancelled (after each test at the latest). */
     protected String sleepingAgent() {

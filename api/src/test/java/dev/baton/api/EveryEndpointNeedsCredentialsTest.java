@@ -2,11 +2,10 @@ package dev.baton.api;
 
 import dev.baton.api.support.Api;
 import dev.baton.api.support.AuthIntegrationTest;
+import dev.baton.api.support.Routes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.net.URI;
@@ -40,21 +39,15 @@ class EveryEndpointNeedsCredentialsTest extends AuthIntegrationTest {
     @Test
     void everyMappedRouteAnswers401WithTheEnvelope() {
         List<String> checked = new ArrayList<>();
-        for (RequestMappingInfo route : routes.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = route.getMethodsCondition().getMethods();
-            for (String pattern : route.getPatternValues()) {
-                String path = pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()).replace("**", "x");
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    String call = method + " " + pattern;
-                    if (ANONYMOUS.contains(call)) {
-                        continue;
-                    }
-                    Api.Response answer = anonymous().send(method.name(), path, "{}");
-                    assertThat(answer.status()).as(call).isEqualTo(401);
-                    assertThat(answer.json().get("error").get("code").asText()).as(call).isEqualTo("UNAUTHORIZED");
-                    checked.add(call);
-                }
+        for (Routes.Route route : Routes.of(routes)) {
+            if (ANONYMOUS.contains(route.toString())) {
+                continue;
             }
+            Api.Response answer = anonymous().send(route.method(), route.path(name -> UUID.randomUUID().toString()),
+                    "{}");
+            assertThat(answer.status()).as(route.toString()).isEqualTo(401);
+            assertThat(answer.json().get("error").get("code").asText()).as(route.toString()).isEqualTo("UNAUTHORIZED");
+            checked.add(route.toString());
         }
         assertThat(checked).as("the routes checked").hasSizeGreaterThan(60)
                 .contains("GET /api/v1/projects/{projectId}/stream", "GET /api/v1/timeline/stream",

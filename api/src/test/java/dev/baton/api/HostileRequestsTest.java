@@ -5,18 +5,14 @@ import dev.baton.api.support.Api;
 import dev.baton.api.support.AuthIntegrationTest;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
+import dev.baton.api.support.Routes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,42 +65,18 @@ class HostileRequestsTest extends AuthIntegrationTest {
                 "?min_version=-5", "?min_version=x", "?as_of=not-a-time", "?after=99999999999999999999");
         Map<String, Integer> answered = new TreeMap<>();
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : routes.getHandlerMethods().entrySet()) {
-            RequestMappingInfo route = handler.getKey();
-            // hostile bodies go where a body is read; an endpoint that reads none is probed by its ids only
-            boolean readsBody = Arrays.stream(handler.getValue().getMethodParameters())
-                    .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
-            for (String pattern : route.getPatternValues()) {
-                if (!pattern.startsWith("/api/") || pattern.equals("/api/v1/auth/sessions")) {
-                    continue;
-                }
-                boolean streams = STREAMS.stream().anyMatch(pattern::endsWith);
-                Set<RequestMethod> methods = route.getMethodsCondition().getMethods();
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    boolean hasBody = method == RequestMethod.POST || method == RequestMethod.PUT
-                            || method == RequestMethod.PATCH;
-                    List<String[]> requests = new ArrayList<>();
-                    if (pattern.contains("{")) {
-                        ids.forEach(id -> requests.add(new String[]{fill(pattern, id), hasBody ? "{}" : null}));
-                    }
-                    if (!streams) {
-                        String path = fill(pattern, own);
-                        if (hasBody && readsBody) {
-                            bodies.forEach(body -> requests.add(new String[]{path, body}));
-                        } else if (method == RequestMethod.GET) {
-                            queries.forEach(query -> requests.add(new String[]{path + query, null}));
-                        }
-                    }
-                    for (String[] request : requests) {
-                        Api.Response answer = attacker.send(method.name(), request[0], request[1]);
-                        answered.merge(method + " " + pattern, 1, Integer::sum);
-                        String problem = problem(answer);
-                        if (problem != null) {
-                            failures.add(method + " " + request[0].substring(0, Math.min(200, request[0].length()))
-                                    + (request[1] == null ? "" : " body " + request[1].substring(0,
-                                    Math.min(40, request[1].length()))) + ": " + problem);
-                        }
-                    }
+        for (Routes.Route route : Routes.of(routes)) {
+            if (!route.pattern().startsWith("/api/") || route.pattern().equals("/api/v1/auth/sessions")) {
+                continue;
+            }
+            for (String[] request : hostileRequests(route, ids, bodies, queries, own)) {
+                Api.Response answer = attacker.send(route.method(), request[0], request[1]);
+                answered.merge(route.toString(), 1, Integer::sum);
+                String problem = problem(answer);
+                if (problem != null) {
+                    failures.add(route.method() + " " + request[0].substring(0, Math.min(200, request[0].length()))
+                            + (request[1] == null ? "" : " body " + request[1].substring(0,
+                            Math.min(40, request[1].length()))) + ": " + problem);
                 }
             }
         }
@@ -117,14 +89,28 @@ class HostileRequestsTest extends AuthIntegrationTest {
                 .isEqualTo("Victim");
     }
 
-    private static String fill(String pattern, String id) {
-        return pattern.replaceAll("\\{[^}]+}", id);
-    }
-
-    /** Each path variable from {@code ids} by name, else a random (unknown) id. */
-    private static String fill(String pattern, Map<String, String> ids) {
-        return java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(pattern)
-                .replaceAll(match -> ids.getOrDefault(match.group(1), UUID.randomUUID().toString()));
+    /**
+     * The requests ({@code [path, body]}) that probe one route: each hostile id in its path variables; and on the
+     * attacker's own project and task, each hostile body where a body is read (an endpoint that reads none is probed
+     * by its ids only) or each bad query parameter on a read. Streams, which would stay open when they answer, get
+     * the hostile ids only.
+     */
+    private static List<String[]> hostileRequests(Routes.Route route, List<String> ids, List<String> bodies,
+                                                  List<String> queries, Map<String, String> own) {
+        boolean hasBody = Set.of("POST", "PUT", "PATCH").contains(route.method());
+        List<String[]> requests = new ArrayList<>();
+        if (route.pattern().contains("{")) {
+            ids.forEach(id -> requests.add(new String[]{route.path(name -> id), hasBody ? "{}" : null}));
+        }
+        if (STREAMS.stream().noneMatch(route.pattern()::endsWith)) {
+            String path = route.path(name -> own.getOrDefault(name, UUID.randomUUID().toString()));
+            if (hasBody && route.readsBody()) {
+                bodies.forEach(body -> requests.add(new String[]{path, body}));
+            } else if (route.method().equals("GET")) {
+                queries.forEach(query -> requests.add(new String[]{path + query, null}));
+            }
+        }
+        return requests;
     }
 
     /** Marker tasks' creation events, by event id (see {@link #caughtUp}). */

@@ -22,6 +22,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,10 +74,9 @@ class AttemptLogSocket extends TextWebSocketHandler implements WebSocketConfigur
         @Override
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                        Map<String, Object> attributes) {
-            String path = request.getURI().getPath();
             try {
                 access.resource(((ServletServerHttpRequest) request).getServletRequest(), "attempt",
-                        path.substring(path.lastIndexOf('/') + 1), false);
+                        attemptIdOf(request.getURI()), false);
                 return true;
             } catch (DomainException refused) {
                 response.setStatusCode(HttpStatus.NOT_FOUND);
@@ -92,8 +92,7 @@ class AttemptLogSocket extends TextWebSocketHandler implements WebSocketConfigur
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
-        String path = session.getUri() == null ? "" : session.getUri().getPath();
-        String attemptId = path.substring(path.lastIndexOf('/') + 1);
+        String attemptId = attemptIdOf(session.getUri());
         if (!attempts.exists(attemptId)) {
             session.close(UNKNOWN_ATTEMPT);
             return;
@@ -109,6 +108,12 @@ class AttemptLogSocket extends TextWebSocketHandler implements WebSocketConfigur
         Subscriber subscriber = new Subscriber(session, attemptId, cursor);
         subscribers.put(session.getId(), subscriber);
         executor.execute(subscriber::drain);
+    }
+
+    /** The attempt of {@code ws://…/ws/attempts/{attemptId}}: the last segment of the path. */
+    private static String attemptIdOf(URI uri) {
+        String path = uri == null ? "" : uri.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     @Override

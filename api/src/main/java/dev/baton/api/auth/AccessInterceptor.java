@@ -10,7 +10,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks every route's project-scoped path variables before its handler runs, so no endpoint can forget it and a
@@ -24,7 +23,6 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
     /** Path variables naming something of a project, and what a refusal calls it. */
     static final Map<String, String> RESOURCES = Map.of("taskId", "task", "attemptId", "attempt",
             "agentRunId", "agent run", "planId", "plan", "graphId", "graph", "runId", "run", "jobId", "moxxy job");
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private final ProjectAccess access;
 
     AccessInterceptor(ProjectAccess access) {
@@ -47,7 +45,7 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
         if (variables == null) {
             return true;
         }
-        boolean write = !READS.contains(request.getMethod());
+        boolean write = !CurrentCaller.onlyReads(request);
         String projectId = variables.get("projectId");
         if (projectId != null) {
             access.project(request, projectId, write);

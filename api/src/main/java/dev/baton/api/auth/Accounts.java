@@ -1,5 +1,6 @@
 package dev.baton.api.auth;
 
+import dev.baton.core.account.AccountIds;
 import dev.baton.core.common.DomainException;
 import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.Caller;
@@ -42,9 +43,7 @@ class Accounts {
 
     /** A user named by id or by username (team admins know their colleagues' names, not their ids). */
     UserView user(String idOrUsername) {
-        return directory.user(idOrUsername)
-                .or(() -> directory.password(idOrUsername.toLowerCase(java.util.Locale.ROOT))
-                        .flatMap(found -> directory.user(found[0])))
+        return directory.user(idOrUsername).or(() -> directory.user(AccountIds.ofUsername(idOrUsername)))
                 .orElseThrow(() -> DomainException.notFound("user", idOrUsername));
     }
 }

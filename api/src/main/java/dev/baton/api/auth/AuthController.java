@@ -12,6 +12,7 @@ import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.Caller;
+import dev.baton.query.support.Page;
 import dev.baton.query.access.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -147,10 +148,7 @@ class AuthController {
     @GetMapping("/tokens")
     Envelope tokens() {
         Caller caller = accounts.caller(request);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", directory.tokens(caller.userId()));
-        page.put("next", null);
-        return Envelope.ok(page);
+        return Envelope.ok(new Page<>(directory.tokens(caller.userId()), null));
     }
 
     @PostMapping("/tokens")

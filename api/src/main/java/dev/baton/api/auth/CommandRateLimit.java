@@ -10,7 +10,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Limits the changes (every request but a read) one credential makes: {@code baton.auth.commands-per-second}, with
@@ -19,7 +18,6 @@ import java.util.Set;
  */
 class CommandRateLimit extends OncePerRequestFilter {
 
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private final RateLimiter limiter;
     private final AuthErrors errors;
 
@@ -31,7 +29,7 @@ class CommandRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Duration> wait = READS.contains(request.getMethod()) ? Optional.empty()
+        Optional<Duration> wait = CurrentCaller.onlyReads(request) ? Optional.empty()
                 : CurrentCaller.of(request).flatMap(caller -> limiter.take(caller.credentialId()));
         if (wait.isPresent()) {
             long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Signs a request in from its credentials: a personal API token ({@code Authorization: Bearer}) or the session
@@ -31,7 +30,6 @@ class CredentialFilter extends OncePerRequestFilter {
     static final String COOKIE = "baton_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_SECRET = CredentialFilter.class.getName() + ".session";
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     /** A credential's last use is written at most this often. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private final AccessDirectory directory;
@@ -62,7 +60,7 @@ class CredentialFilter extends OncePerRequestFilter {
             Optional<String> session = cookie(request);
             Optional<Caller> caller = session.flatMap(secret -> find(secret, Caller.SESSION));
             if (caller.isPresent()) {
-                if (!READS.contains(request.getMethod())
+                if (!CurrentCaller.onlyReads(request)
                         && !Secrets.same(request.getHeader(CSRF_HEADER), Secrets.csrfToken(session.get()))) {
                     errors.write(response, ErrorCode.FORBIDDEN, "a request signed in by the session cookie needs the"
                             + " header " + CSRF_HEADER + " with the csrf_token of the sign-in (or of GET /auth/me)");

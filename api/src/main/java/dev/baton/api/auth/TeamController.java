@@ -8,6 +8,7 @@ import dev.baton.core.team.RemoveTeamMemberCommand;
 import dev.baton.core.team.SetTeamMemberCommand;
 import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.Caller;
+import dev.baton.query.support.Page;
 import dev.baton.query.access.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,10 +54,7 @@ class TeamController {
     @GetMapping
     Envelope list() {
         Caller caller = accounts.caller(request);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", directory.teams(caller.userId()));
-        page.put("next", null);
-        return Envelope.ok(page);
+        return Envelope.ok(new Page<>(directory.teams(caller.userId()), null));
     }
 
     @PostMapping
@@ -73,10 +70,7 @@ class TeamController {
     @GetMapping("/{teamId}/members")
     Envelope members(@PathVariable String teamId) {
         member(teamId);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", directory.members(teamId));
-        page.put("next", null);
-        return Envelope.ok(page);
+        return Envelope.ok(new Page<>(directory.members(teamId), null));
     }
 
     @PutMapping("/{teamId}/members/{user}")

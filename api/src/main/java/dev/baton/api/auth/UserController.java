@@ -10,6 +10,7 @@ import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.UserView;
+import dev.baton.query.support.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,10 +53,8 @@ class UserController {
         int size = Paging.limit(limit);
         long offset = Paging.after(after);
         List<UserView> users = directory.users(offset, size + 1);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", users.subList(0, Math.min(size, users.size())));
-        page.put("next", users.size() > size ? String.valueOf(offset + size) : null);
-        return Envelope.ok(page);
+        return Envelope.ok(new Page<>(users.subList(0, Math.min(size, users.size())),
+                users.size() > size ? String.valueOf(offset + size) : null));
     }
 
     @PostMapping
@@ -64,11 +62,11 @@ class UserController {
     Envelope create(@RequestBody NewUserBody body) {
         accounts.admin(request);
         String username = Usernames.checked(body.username());
-        if (directory.password(username).isPresent()) {
+        String userId = AccountIds.ofUsername(username);
+        if (directory.user(userId).isPresent()) {
             throw new DomainException(ErrorCode.CONFLICT, "the username " + username + " is taken",
                     Map.of("fields", List.of("username")));
         }
-        String userId = AccountIds.ofUsername(username);
         commands.create(new RegisterUserCommand(userId, username, body.displayName(), passwords.hash(body.password()),
                 Boolean.TRUE.equals(body.isAdmin())));
         return Envelope.ok(Map.of("user_id", userId, "version", 0));

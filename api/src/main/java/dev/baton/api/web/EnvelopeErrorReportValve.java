@@ -26,12 +26,7 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
             return;
         }
-        String code = switch (status) {
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            default -> status < 500 ? "VALIDATION_FAILED" : "INTERNAL";
-        };
+        String code = ErrorPage.codeOf(status).name();
         String message = status < 500 ? "the request is malformed (its path, headers or body cannot be read)"
                 : "the server failed: see its log";
         try {

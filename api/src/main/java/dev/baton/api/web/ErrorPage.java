@@ -25,15 +25,20 @@ class ErrorPage implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-        ErrorCode error = switch (status.value()) {
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
-        };
+        ErrorCode error = codeOf(status.value());
         String message = status.is4xxClientError() ? "the request was refused: " + status.getReasonPhrase()
                 : "internal error: the failure was logged";
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(Envelope.error(error.name(), message, Map.of()));
+    }
+
+    /** The contract's code for an HTTP status the container set without saying why. */
+    static ErrorCode codeOf(int status) {
+        return switch (status) {
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            default -> status >= 400 && status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL;
+        };
     }
 }

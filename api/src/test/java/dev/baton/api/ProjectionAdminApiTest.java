@@ -33,7 +33,8 @@ class ProjectionAdminApiTest extends ApiTestBase {
     /**
      * A board with history: creations, edits, moves between cards, a checklist mark, dependencies, deletions, attempts.
      */
-    private record Busy(String projectId, List<String> taskIds, long asOf) {
+    /** {@code lastTaskId} and {@code lastVersion}: the busy board's last change, a move. */
+    private record Busy(String projectId, List<String> taskIds, long asOf, String lastTaskId, long lastVersion) {
     }
 
     private Busy busyBoard() {
@@ -64,8 +65,9 @@ class ProjectionAdminApiTest extends ApiTestBase {
         long last = moveTo(ids.get(5), "review");
         api.get("/api/v1/agents/" + agent + "?min_version=0").expect(200);
         task(ids.get(5), last);
+        String lastTaskId = ids.get(5);
         ids.remove(1);
-        return new Busy(projectId, ids, asOf);
+        return new Busy(projectId, ids, asOf, lastTaskId, last);
     }
 
     /** Everything the board projection serves for a project: live board, as-of board, project and task details. */
@@ -151,6 +153,8 @@ class ProjectionAdminApiTest extends ApiTestBase {
     @Test
     void aTimelineReplayRebuildsExactlyTheSameTimeline() {
         Busy busy = busyBoard();
+        // the timeline is a projection of its own, a moment behind the board: wait for the board's last change in it
+        awaitTimelineEvent(busy.projectId(), busy.lastTaskId(), busy.lastVersion());
         List<JsonNode> before = awaitTimeline(busy.projectId(), 17);
 
         replayWhileReading("timeline", () -> assertThat(timeline("project_id=" + busy.projectId())).isEqualTo(before));

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // Accounts in the browser, against a running Baton server with accounts on: the board asks for a sign-in; a wrong
 // password shows the server's refusal; the administrator signs in, creates a user (Settings → Users), an API token
-// (shown once, and it works), a team with that user as a member, and a project the team owns; a reload keeps the
-// session (a write after it carries the CSRF token that /auth/me answered again); signing out shows the sign-in page,
-// also after a reload. The sign-in page and the Account tab are audited for accessibility (lib.mjs's audit).
+// (shown once, and it works), a provider key (listed by name only), a team with that user as a member, and a project
+// the team owns; a reload keeps the session (a write after it carries the CSRF token that /auth/me answered again);
+// signing out shows the sign-in page, also after a reload. The sign-in page and the Account tab are audited for accessibility (lib.mjs's audit).
 // Launched by api/src/test/java/dev/baton/api/e2e/AuthBrowserTest.java.
 //
 // Environment (all required): BATON_URL, BATON_ADMIN_PASSWORD (admin's), BATON_NEW_USER and BATON_NEW_PASSWORD (the
 // user to create), BATON_TEAM (the team to create), BATON_PROJECT_NAME, BATON_REPO (a git repository's absolute path
 // on the server's machine), BATON_TASK_TITLE (the task written after the reload); CHROMIUM_PATH (default
 // /usr/bin/chromium).
-// Output: progress lines, then "8 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshot:
+// Output: progress lines, then "9 passed, 0 failed" (exit 0), or "FAIL ..." (exit 1). Screenshot:
 // docs/screenshots/sign-in.png; on failure ui/target/e2e/auth.e2e-failure.png.
 import { join } from 'node:path';
 import { audit, script, shotsDir } from './lib.mjs';
@@ -93,6 +93,21 @@ run(async ({ page, env, passed }) => {
   if ((await page.content()).includes(token)) throw new Error('the token is still on the page after Done');
   await page.getByRole('button', { name: 'Revoke browser token' }).waitFor({ timeout: STEP_MS });
   log('an API token was shown once, works, and is listed');
+  passed();
+
+  // 5b. a provider key: sent once, listed by name, its value never on the page again
+  const providerKey = `sk-browser-${Date.now()}-value`;
+  const newKey = page.getByRole('form', { name: 'Set a provider key' });
+  await newKey.getByLabel('Key name').fill('OPENAI_API_KEY');
+  await newKey.getByLabel('Value').fill(providerKey);
+  await newKey.getByRole('button', { name: 'Save key' }).click();
+  await page.getByText('OPENAI_API_KEY saved').waitFor({ timeout: STEP_MS });
+  await page.getByRole('button', { name: 'Remove OPENAI_API_KEY' }).waitFor({ timeout: STEP_MS });
+  if ((await page.content()).includes(providerKey)) throw new Error('the provider key is still on the page');
+  const keys = await fetch(`${base}/api/v1/me/provider-keys`, { headers: { Authorization: `Bearer ${token}` } })
+    .then((r) => r.text());
+  if (!keys.includes('OPENAI_API_KEY') || keys.includes(providerKey)) throw new Error(`the keys listed: ${keys}`);
+  log('a provider key was saved, is listed by name, and its value is shown nowhere');
   passed();
 
   // 6. a team, with the user as a member

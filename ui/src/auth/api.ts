@@ -108,3 +108,16 @@ export const removeMember = (teamId: string, user: string) => call('DELETE', aut
 
 export const fetchUsers = () => callAll<User>(authPaths.users);
 export const createUser = (user: NewUser) => call<{ user_id: string }>('POST', authPaths.users, { body: user });
+
+/** A provider key as listed: its name (the environment variable) and when it was set, never its value. */
+export interface ProviderKey {
+  name: string;
+  updated_at: string;
+}
+
+const providerKeysPath = '/api/v1/me/provider-keys';
+export const fetchProviderKeys = () => call<{ items: ProviderKey[] }>('GET', providerKeysPath);
+/** Stores or replaces a key; the value goes to the server once and is never answered. */
+export const setProviderKey = (name: string, value: string) =>
+  call<ProviderKey>('PUT', `${providerKeysPath}/${enc(name)}`, { body: { value } });
+export const removeProviderKey = (name: string) => call('DELETE', `${providerKeysPath}/${enc(name)}`);

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Board, Project } from '../api';
-import { EMPTY_PROJECT, ownerTeams, projectRequest, validateProject } from './NewProjectDialog';
+import { ownerTeams } from '../components/OwnerSelect';
+import { EMPTY_PROJECT, projectRequest, validateProject } from './NewProjectDialog';
 import { ada, DEFAULT_COLUMNS, fail, ok, projects } from '../test/fixtures';
 import { fakeAppServer, renderApp } from '../test/app';
 

@@ -2,9 +2,8 @@ import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, createProject, fetchFilteredBoard, fetchProject, type NewProject } from '../api';
 import { boardKey, projectsKey } from '../hooks';
-import type { Me } from '../auth/api';
-import { useAccount } from '../auth/session';
 import { Field } from '../components/Field';
+import { OwnerSelect } from '../components/OwnerSelect';
 import { Dialog, ErrorMessage } from './Dialog';
 
 export type RepoSource = 'local' | 'url';
@@ -59,11 +58,6 @@ export function projectRequest(f: ProjectFields): NewProject {
   return body;
 }
 
-/** The teams that may own a new project of `me`'s: those where they are a member or an admin (a viewer only reads). */
-export function ownerTeams(me: Me) {
-  return me.teams.filter((team) => team.role === 'member' || team.role === 'admin');
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `read()`'s answer, asked again while it is 404 (a read model not caught up yet), at most 5 s; null if never found. */
@@ -92,7 +86,6 @@ export function NewProjectDialog({ onClose, onCreated }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const account = useAccount();
   const set = (key: keyof ProjectFields) => (e: { target: { value: string } }) =>
     setFields((f) => ({ ...f, [key]: e.target.value }));
 
@@ -131,18 +124,11 @@ export function NewProjectDialog({ onClose, onCreated }: Props) {
     <Dialog title="New project" onClose={onClose}>
       <form className="form" onSubmit={submit} noValidate>
         {field('name', 'Name', { required: true })}
-        {account && (
-          <Field label="Owner" hint="Everyone in the team sees the project; members and admins also change it.">
-            <select value={fields.teamId} onChange={set('teamId')}>
-              <option value="">Me ({account.username})</option>
-              {ownerTeams(account).map((team) => (
-                <option key={team.team_id} value={team.team_id}>
-                  Team {team.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        )}
+        <OwnerSelect
+          value={fields.teamId}
+          onChange={(teamId) => setFields((f) => ({ ...f, teamId }))}
+          hint="Everyone in the team sees the project; members and admins also change it."
+        />
         <Field label="Vision">
           <textarea rows={2} value={fields.vision} onChange={set('vision')} placeholder="optional" />
         </Field>

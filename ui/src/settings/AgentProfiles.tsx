@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { callAll } from '../http';
 import { ADAPTERS, argvOf, call, envOf, paths, ROLES, type AgentProfile } from './api';
 import { Field, SelectField } from '../components/Field';
+import { OwnerSelect } from '../components/OwnerSelect';
 import { ErrorText } from './ErrorText';
 import { EditableList } from './EditableList';
 import { SaveOrCancel } from './SaveOrCancel';
@@ -57,10 +58,12 @@ export function ProfileForm({ profile, onDone }: { profile: AgentProfile | null;
   const [command, setCommand] = useState((profile?.command ?? []).join('\n'));
   const [env, setEnv] = useState(Object.entries(profile?.env ?? {}).map(([k, v]) => `${k}=${v}`).join('\n'));
   const [role, setRole] = useState(profile?.role ?? 'generic');
+  const [teamId, setTeamId] = useState('');
   const save = useMutation({
     mutationFn: () => {
       const body = { name, adapter, model: model || null, command: argvOf(command), env: envOf(env), role };
-      return profile ? call('PATCH', paths.agent(profile.agent_profile_id), body) : call('POST', paths.agents, body);
+      if (profile) return call('PATCH', paths.agent(profile.agent_profile_id), body);
+      return call('POST', paths.agents, teamId ? { ...body, team_id: teamId } : body);
     },
     onSuccess: onDone,
   });
@@ -73,6 +76,13 @@ export function ProfileForm({ profile, onDone }: { profile: AgentProfile | null;
       <Field label="Name">
         <input value={name} onChange={(e) => setName(e.target.value)} required />
       </Field>
+      {!profile && (
+        <OwnerSelect
+          value={teamId}
+          onChange={setTeamId}
+          hint="The team's members use and change the profile; its viewers only see it."
+        />
+      )}
       <SelectField label="Adapter" value={adapter} onChange={setAdapter} options={ADAPTERS} />
       <Field label={adapter === 'moxxy' ? 'moxxy agent' : 'Model'}>
         <input value={model} onChange={(e) => setModel(e.target.value)} placeholder={adapter === 'moxxy' ? 'default' : ''} />

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ada } from '../test/fixtures';
 import { argvOf, envOf } from './api';
 import { ProfileForm } from './AgentProfiles';
 import { ConnectionForm, MoxxyJobs, VaultForm } from './MoxxySettings';
@@ -124,6 +125,21 @@ describe('agent profiles', () => {
     });
   });
 
+  it('belongs to the caller or to a team they may write in, chosen when it is created', async () => {
+    replies['GET /api/v1/auth/me'] = ok(ada);
+    replies['POST /api/v1/agents'] = ok({ agent_profile_id: 'a2', version: 0 });
+    const onDone = vi.fn();
+    renderWith(<ProfileForm profile={null} onDone={onDone} />);
+    const owner = await screen.findByLabelText('Owner');
+    expect(within(owner).getAllByRole('option').map((o) => o.textContent)).toEqual(['Me (ada)', 'Team Core', 'Team Ops']);
+    fireEvent.change(owner, { target: { value: 't-ops' } });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Shared' } });
+    fireEvent.change(screen.getByLabelText(/Command/), { target: { value: 'true' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent('POST', '/api/v1/agents')[0].body).toMatchObject({ name: 'Shared', team_id: 't-ops' });
+  });
+
   it('names a moxxy agent in place of a model, and refuses a malformed environment before sending', async () => {
     renderWith(<ProfileForm profile={null} onDone={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Adapter'), { target: { value: 'moxxy' } });
@@ -132,7 +148,7 @@ describe('agent profiles', () => {
     fireEvent.change(screen.getByLabelText(/Environment/), { target: { value: 'oops' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('"oops" is not KEY=VALUE');
-    expect(calls).toHaveLength(0);
+    expect(calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
   });
 });
 

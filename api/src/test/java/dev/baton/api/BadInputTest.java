@@ -143,7 +143,9 @@ class BadInputTest extends ApiTestBase {
                 bad("min_version=-1", "GET", task + "?min_version=-1", null, 400, invalid, "min_version"),
                 bad("include_archived=maybe", "GET", "/api/v1/projects?include_archived=maybe", null, 400, invalid,
                         "include_archived"),
-                bad("as_of=yesterday", "GET", project + "/board?as_of=yesterday", null, 400, invalid, "as_of"))
+                bad("as_of=yesterday", "GET", project + "/board?as_of=yesterday", null, 400, invalid, "as_of"),
+                bad("a provider key with accounts off", "PUT", "/api/v1/me/provider-keys/OPENAI_API_KEY",
+                        "{\"value\": \"sk-local-123456\"}", 409, "INVALID_STATE"))
                 .map(Arguments::of);
     }
 

@@ -151,6 +151,69 @@ class IsolationApiTest extends AuthIntegrationTest {
     }
 
     @Test
+    void anotherUsersAgentProfileCannotBeSeenChangedOrUsed() {
+        String annProfile = agentProfile(ann, "Ann's agent", null);
+        String benProject = project(ben, null);
+        String benTask = ben.post("/api/v1/projects/" + benProject + "/tasks", Json.obj("title", "Mine"))
+                .expect(201).data().get("task_id").asText();
+        await().atMost(WAIT).until(() -> ann.get("/api/v1/agents/" + annProfile).status() == 200);
+
+        ben.get("/api/v1/agents/" + annProfile).expectError(404, "NOT_FOUND");
+        ben.patch("/api/v1/agents/" + annProfile, Json.obj("model", "x")).expectError(404, "NOT_FOUND");
+        ben.delete("/api/v1/agents/" + annProfile).expectError(404, "NOT_FOUND");
+        assertThat(profileIds(ben)).doesNotContain(annProfile);
+        ben.post("/api/v1/tasks/" + benTask + "/attempts", Json.obj("agent_profile_id", annProfile))
+                .expectError(404, "NOT_FOUND");
+        ben.post("/api/v1/tasks/" + benTask + "/agent-runs", Json.obj("agent_profile_id", annProfile))
+                .expectError(404, "NOT_FOUND");
+        ben.post("/api/v1/projects/" + benProject + "/tasks", Json.obj("title", "T", "agent_profile_id", annProfile))
+                .expectError(404, "NOT_FOUND");
+        ben.patch("/api/v1/tasks/" + benTask, Json.obj("agent_profile_id", annProfile)).expectError(404, "NOT_FOUND");
+        assertThat(ben.get("/api/v1/timeline?limit=500&aggregate_id=" + annProfile).expect(200).data().get("items"))
+                .isEmpty();
+        ben.get("/api/v1/aggregates/AgentProfile/" + annProfile + "/history").expectError(404, "NOT_FOUND");
+
+        String benProfile = agentProfile(ben, "Ann's agent", null); // names are unique per owner only
+        await().atMost(WAIT).until(() -> profileIds(ben).contains(benProfile));
+        assertThat(profileIds(ann)).contains(annProfile).doesNotContain(benProfile);
+        ann.get("/api/v1/aggregates/AgentProfile/" + annProfile + "/history").expect(200);
+    }
+
+    @Test
+    void aTeamsAgentProfileIsUsedByItsMembersAndOnlyReadByItsViewers() {
+        String teamId = ann.post("/api/v1/teams", Json.obj("name", "Agents")).expect(201).data().get("team_id")
+                .asText();
+        ann.put("/api/v1/teams/" + teamId + "/members/" + benName, Json.obj("role", "viewer")).expect(200);
+        String teamProfile = agentProfile(ann, "Team agent", teamId);
+        await().atMost(WAIT).until(() -> ben.get("/api/v1/agents/" + teamProfile).status() == 200
+                && profileIds(ben).contains(teamProfile));
+
+        ben.patch("/api/v1/agents/" + teamProfile, Json.obj("model", "x")).expectError(403, "FORBIDDEN");
+        ben.post("/api/v1/agents", Json.obj("name", "Viewer's", "adapter", "command", "command", List.of("true"),
+                "team_id", teamId)).expectError(403, "FORBIDDEN");
+
+        ann.put("/api/v1/teams/" + teamId + "/members/" + benName, Json.obj("role", "member")).expect(200);
+        ben.patch("/api/v1/agents/" + teamProfile, Json.obj("model", "m2")).expect(200);
+        String benProject = project(ben, null);
+        String benTask = ben.post("/api/v1/projects/" + benProject + "/tasks", Json.obj("title", "Use it",
+                "agent_profile_id", teamProfile)).expect(201).data().get("task_id").asText();
+        ben.post("/api/v1/tasks/" + benTask + "/attempts", null).expect(201);
+        ann.patch("/api/v1/agents/" + teamProfile, Json.obj("team_id", "another")).expectError(400,
+                "VALIDATION_FAILED");
+    }
+
+    private static String agentProfile(Api as, String name, String teamId) {
+        String body = teamId == null
+                ? Json.obj("name", name, "adapter", "command", "command", List.of("true"))
+                : Json.obj("name", name, "adapter", "command", "command", List.of("true"), "team_id", teamId);
+        return as.post("/api/v1/agents", body).expect(201).data().get("agent_profile_id").asText();
+    }
+
+    private static List<String> profileIds(Api as) {
+        return Json.texts(as.get("/api/v1/agents?limit=500").expect(200).data().get("items"), "agent_profile_id");
+    }
+
+    @Test
     void aTeamProjectIsReadByItsViewersAndChangedByItsMembers() {
         String teamId = ann.post("/api/v1/teams", Json.obj("name", "Shop")).expect(201).data().get("team_id")
                 .asText();

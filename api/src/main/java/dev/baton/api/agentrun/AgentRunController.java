@@ -1,5 +1,10 @@
 package dev.baton.api.agentrun;
 
+import jakarta.servlet.http.HttpServletRequest;
+import dev.baton.query.access.Caller;
+import dev.baton.command.directory.BoardDirectory;
+import dev.baton.api.auth.ProjectAccess;
+import dev.baton.api.auth.CurrentCaller;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
@@ -66,23 +71,33 @@ class AgentRunController {
     private final AgentProfileReadModel profiles;
     private final RunnerSettings settings;
     private final ProcessSupervisor supervisor;
+    private final ProjectAccess access;
+    private final BoardDirectory directory;
+    private final HttpServletRequest request;
 
     AgentRunController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                       AgentProfileReadModel profiles, RunnerSettings settings, ProcessSupervisor supervisor) {
+                       AgentProfileReadModel profiles, RunnerSettings settings, ProcessSupervisor supervisor,
+                       ProjectAccess access, BoardDirectory directory, HttpServletRequest request) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.profiles = profiles;
         this.settings = settings;
         this.supervisor = supervisor;
+        this.access = access;
+        this.directory = directory;
+        this.request = request;
     }
 
     @PostMapping("/tasks/{taskId}/agent-runs")
     @ResponseStatus(HttpStatus.CREATED)
     Envelope start(@PathVariable String taskId, @RequestBody(required = false) StartBody body) {
         StartBody start = body == null ? new StartBody(null, null, null) : body;
+        String profile = profileFor(start);
+        access.useProfile(request, profile != null ? profile
+                : directory.task(taskId).map(BoardDirectory.TaskEntry::agentProfileId).orElse(null));
         String id = UUID.randomUUID().toString();
-        long version = commands.create(new StartAttemptCommand(id, taskId, profileFor(start), null, null, null));
+        long version = commands.create(new StartAttemptCommand(id, taskId, profile, null, null, null));
         return Envelope.ok(Map.of("agent_run_id", id, "version", version));
     }
 
@@ -107,14 +122,19 @@ class AgentRunController {
                 attempt.startedAt(), finished, duration));
     }
 
-    /** The profile named by id; else the first (oldest) whose adapter and model match those given; else the task's. */
+    /**
+     * The profile named by id; else the first (oldest) of those the caller may see whose adapter and model match those
+     * given; else the task's.
+     */
     private String profileFor(StartBody start) {
         if (start.agentProfileId() != null || (start.agent() == null && start.model() == null)) {
             return start.agentProfileId();
         }
         long after = 0;
         while (true) {
-            List<ProfileRow> page = profiles.profiles(after, PAGE);
+            Caller viewer = CurrentCaller.of(request).orElse(null);
+            List<ProfileRow> page = profiles.profiles(after, PAGE, viewer == null ? null : viewer.userId(),
+                    viewer != null && viewer.admin());
             for (ProfileRow row : page.subList(0, Math.min(PAGE, page.size()))) {
                 AgentProfileView profile = row.profile();
                 if ((start.agent() == null || start.agent().equals(profile.adapter()))

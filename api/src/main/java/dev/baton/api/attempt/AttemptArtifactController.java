@@ -7,7 +7,6 @@ import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.runner.attempt.AttemptArtifacts;
 import dev.baton.runner.attempt.AttemptArtifacts.Artifact;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -45,12 +46,15 @@ class AttemptArtifactController {
     @GetMapping("/attempts/{attemptId}/diff")
     ResponseEntity<?> diff(@PathVariable String attemptId,
                            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (accept != null && accept.contains(RAW_DIFF)) {
-            return content(diffArtifact(attemptId, "diff"));
-        }
-        Artifact files = diffArtifact(attemptId, "diff-json");
         try {
-            return ResponseEntity.ok(Envelope.ok(json.readTree(files.file().toFile())));
+            if (accept != null && accept.contains(RAW_DIFF)) {
+                // in memory: a diff is bounded (DiffLimits), and the answer's type is chosen at run time
+                Artifact patch = diffArtifact(attemptId, "diff");
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                artifacts.copy(patch, bytes);
+                return ResponseEntity.ok().contentType(typeOf(patch)).body(bytes.toByteArray());
+            }
+            return ResponseEntity.ok(Envelope.ok(json.readTree(diffArtifact(attemptId, "diff-json").file().toFile())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the diff of attempt " + attemptId, e);
         }
@@ -64,13 +68,13 @@ class AttemptArtifactController {
     }
 
     @GetMapping("/attempts/{attemptId}/artifacts/{name}")
-    ResponseEntity<FileSystemResource> artifact(@PathVariable String attemptId, @PathVariable String name) {
+    ResponseEntity<StreamingResponseBody> artifact(@PathVariable String attemptId, @PathVariable String name) {
         attempts.require(attemptId);
         return content(artifacts.find(attemptId, name).orElseThrow(() -> ApiException.notFound("artifact", name)));
     }
 
     @GetMapping("/artifacts/{artifactId}")
-    ResponseEntity<FileSystemResource> artifact(@PathVariable String artifactId) {
+    ResponseEntity<StreamingResponseBody> artifact(@PathVariable String artifactId) {
         return content(artifacts.find(artifactId).orElseThrow(() -> ApiException.notFound("artifact", artifactId)));
     }
 
@@ -87,8 +91,12 @@ class AttemptArtifactController {
                 "content_type", artifact.contentType(), "size_bytes", artifact.sizeBytes());
     }
 
-    private static ResponseEntity<FileSystemResource> content(Artifact artifact) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(artifact.contentType() + ";charset=UTF-8"))
-                .contentLength(artifact.sizeBytes()).body(new FileSystemResource(artifact.file()));
+    /** The artifact's bytes, provider keys hidden; its length may grow while an agent still writes it. */
+    private ResponseEntity<StreamingResponseBody> content(Artifact artifact) {
+        return ResponseEntity.ok().contentType(typeOf(artifact)).body(out -> artifacts.copy(artifact, out));
+    }
+
+    private static MediaType typeOf(Artifact artifact) {
+        return MediaType.parseMediaType(artifact.contentType() + ";charset=UTF-8");
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Checks every route's project-scoped path variables before its handler runs, so no endpoint can forget it and a
- * refusal changes nothing: {@code projectId}, the task, attempt, agent run, plan, graph, run and moxxy job ids, and an
- * artifact's id (filed under its attempt).
+ * refusal changes nothing: {@code projectId}, the task, attempt, agent run, plan, graph, run, moxxy job and agent
+ * profile ids, and an artifact's id (filed under its attempt).
  * A GET reads; any other method writes.
  */
 @Configuration
@@ -22,7 +22,8 @@ class AccessInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     /** Path variables naming something of a project, and what a refusal calls it. */
     static final Map<String, String> RESOURCES = Map.of("taskId", "task", "attemptId", "attempt",
-            "agentRunId", "agent run", "planId", "plan", "graphId", "graph", "runId", "run", "jobId", "moxxy job");
+            "agentRunId", "agent run", "planId", "plan", "graphId", "graph", "runId", "run", "jobId", "moxxy job",
+            "agentProfileId", "agent profile");
     private final ProjectAccess access;
 
     AccessInterceptor(ProjectAccess access) {

@@ -1,7 +1,7 @@
 package dev.baton.api.auth;
 
 import dev.baton.core.common.DomainException;
-import dev.baton.core.project.ProjectOwner;
+import dev.baton.core.common.Owner;
 import dev.baton.core.team.TeamRole;
 import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.Caller;
@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Whether the caller may see or change a project, or something of a project (a task, attempt, plan, graph, run or
- * moxxy job): its owner may, and its team's members (a viewer only reads); an administrator may also reach the
- * projects made while accounts were off. Anything else answers exactly as an unknown id does ({@code NOT_FOUND}), so
+ * moxxy job), or an agent profile (an owned root like a project): its owner may, and its team's members (a viewer
+ * only reads); an administrator may also reach those made while accounts were off. Anything else answers exactly as an unknown id does ({@code NOT_FOUND}), so
  * that existence does not leak; a viewer's change is {@code FORBIDDEN}. With accounts off everyone may do anything.
  */
 @Component
@@ -50,25 +50,37 @@ public class ProjectAccess {
         }
     }
 
-    /** The owner of a new project: the team named (the caller must be able to write in it), else the caller. */
-    public Optional<ProjectOwner> newOwner(HttpServletRequest request, String teamId) {
+    /**
+     * Using an agent profile (for a task, an attempt, a run) needs the right to see it: someone else's profile answers
+     * as an unknown one. Null uses none.
+     */
+    public void useProfile(HttpServletRequest request, String agentProfileId) {
+        if (agentProfileId != null) {
+            resource(request, "agent profile", agentProfileId, false);
+        }
+    }
+
+    /**
+     * The owner of a new project or agent profile: the team named (the caller must be able to write in it), else the
+     * caller.
+     */
+    public Optional<Owner> newOwner(HttpServletRequest request, String teamId) {
         if (!settings.enabled()) {
             if (teamId != null) {
-                throw DomainException.invalidState("accounts are off on this server: a project cannot belong to a"
-                        + " team");
+                throw DomainException.invalidState("accounts are off on this server: nothing can belong to a team");
             }
             return Optional.empty();
         }
         Caller caller = CurrentCaller.require(request);
         if (teamId == null) {
-            return Optional.of(ProjectOwner.user(caller.userId()));
+            return Optional.of(Owner.user(caller.userId()));
         }
         TeamRole role = directory.role(teamId, caller.userId()).map(TeamRole::checked)
                 .orElseThrow(() -> DomainException.notFound("team", teamId));
         if (!role.writes()) {
-            throw DomainException.forbidden("a viewer of team " + teamId + " cannot create its projects");
+            throw DomainException.forbidden("a viewer of team " + teamId + " cannot create anything for it");
         }
-        return Optional.of(ProjectOwner.team(teamId));
+        return Optional.of(Owner.team(teamId));
     }
 
     /**
@@ -110,7 +122,7 @@ public class ProjectAccess {
         if (owner[1] == null) {
             return caller.admin() ? Rights.WRITE : Rights.NONE;
         }
-        if (ProjectOwner.USER.equals(owner[0])) {
+        if (Owner.USER.equals(owner[0])) {
             return owner[1].equals(caller.userId()) ? Rights.WRITE : Rights.NONE;
         }
         return directory.role(owner[1], caller.userId()).map(TeamRole::checked)

@@ -2,7 +2,7 @@ package dev.baton.api.project;
 
 import dev.baton.api.auth.CurrentCaller;
 import dev.baton.api.auth.ProjectAccess;
-import dev.baton.core.project.ProjectOwner;
+import dev.baton.core.common.Owner;
 import dev.baton.query.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -76,7 +76,7 @@ class ProjectController {
     @ResponseStatus(HttpStatus.CREATED)
     Envelope create(@RequestBody ProjectRequests.ProjectBody body) {
         String id = UUID.randomUUID().toString();
-        ProjectOwner owner = access.newOwner(request, body.teamId()).orElse(null);
+        Owner owner = access.newOwner(request, body.teamId()).orElse(null);
         long version = commands.create(new CreateProjectCommand(id, body.name(), body.vision(), body.repoUrl(),
                 body.localPath(), body.defaultBranch(), body.commands(), body.columns(), body.budgets(), body.botIdentity(),
                 owner));

@@ -1,5 +1,7 @@
 package dev.baton.api.run;
 
+import jakarta.servlet.http.HttpServletRequest;
+import dev.baton.api.auth.ProjectAccess;
 import dev.baton.api.stream.SseHub;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
@@ -79,11 +81,16 @@ class RunController {
     private final TaskReadModel tasks;
     private final AttemptReadModel attempts;
     private final AttemptLog log;
+    private final ProjectAccess access;
+    private final HttpServletRequest request;
 
     RunController(CommandSender commands, PlanReadModel plans, ProjectReadModel projects, RunReadModel runs,
                   ReadModelUpdates updates, ReadYourWrites readYourWrites, ProjectValidator validator, SseHub hub,
-                  TaskReadModel tasks, AttemptReadModel attempts, AttemptLog log) {
+                  TaskReadModel tasks, AttemptReadModel attempts, AttemptLog log, ProjectAccess access,
+                  HttpServletRequest request) {
         this.log = log;
+        this.access = access;
+        this.request = request;
         this.tasks = tasks;
         this.attempts = attempts;
         this.commands = commands;
@@ -112,6 +119,7 @@ class RunController {
         // the graph's project exists; its read model may show it a moment after the graph's
         ProjectView project = updates.awaitUntil(() -> projects.project(graph.projectId()), Optional::isPresent,
                 GRAPH_WAIT_MS).orElseThrow(() -> ApiException.notFound("project", graph.projectId()));
+        access.useProfile(request, body.agentProfileId());
         String branch = body.targetBranch() != null ? body.targetBranch() : project.defaultBranch();
         RunOptions options = RunOptions.checked(body.maxAgents(), branch, body.agentProfileId(), body.mergePolicy(),
                 body.failurePolicy(), body.retryLimit());

@@ -1,5 +1,7 @@
 package dev.baton.api.task;
 
+import jakarta.servlet.http.HttpServletRequest;
+import dev.baton.api.auth.ProjectAccess;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
@@ -37,10 +39,14 @@ class BoardController {
 
     private final CommandSender commands;
     private final QueryGateway queries;
+    private final ProjectAccess access;
+    private final HttpServletRequest request;
 
-    BoardController(CommandSender commands, QueryGateway queries) {
+    BoardController(CommandSender commands, QueryGateway queries, ProjectAccess access, HttpServletRequest request) {
         this.commands = commands;
         this.queries = queries;
+        this.access = access;
+        this.request = request;
     }
 
     /** The board; {@code as_of} (a store position or an ISO-8601 time) answers it as it was then. */
@@ -68,6 +74,7 @@ class BoardController {
     @PostMapping("/tasks")
     @ResponseStatus(HttpStatus.CREATED)
     Envelope create(@PathVariable String projectId, @RequestBody TaskRequests.CreateTaskBody body) {
+        access.useProfile(request, body.agentProfileId());
         String id = UUID.randomUUID().toString();
         long version = commands.create(new CreateTaskCommand(id, projectId, body.title(), body.description(),
                 body.acceptanceCriteria(), body.labels(), body.priority(), body.estimate(), body.focusFiles(),

@@ -1,5 +1,7 @@
 package dev.baton.api.task;
 
+import jakarta.servlet.http.HttpServletRequest;
+import dev.baton.api.auth.ProjectAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,12 +41,17 @@ class TaskController {
     private final QueryGateway queries;
     private final ReadYourWrites readYourWrites;
     private final ObjectMapper json;
+    private final ProjectAccess access;
+    private final HttpServletRequest request;
 
-    TaskController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites, ObjectMapper json) {
+    TaskController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites, ObjectMapper json,
+                   ProjectAccess access, HttpServletRequest request) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.json = json;
+        this.access = access;
+        this.request = request;
     }
 
     @GetMapping
@@ -66,6 +73,7 @@ class TaskController {
                 cleared.add(field.getKey());
             }
         }
+        access.useProfile(request, edit.agentProfileId());
         long version = commands.send(new EditTaskCommand(taskId, edit.expectedVersion(), edit.title(), edit.description(),
                 edit.acceptanceCriteria(), edit.labels(), edit.priority(), edit.estimate(), edit.focusFiles(),
                 edit.agentProfileId(), edit.dependsOn(), cleared));

@@ -112,9 +112,18 @@ public class ErrorHandler {
             return invalid(path(mapping) + " is invalid", List.of(path(mapping)));
         }
         if (cause instanceof JsonProcessingException json) {
-            return invalid("malformed JSON: " + json.getOriginalMessage(), List.of());
+            return invalid("malformed JSON" + where(json), List.of());
         }
         return invalid("the request body is missing or is not JSON", List.of());
+    }
+
+    /**
+     * Where the JSON went wrong, but not what Jackson read there: a value typed without its quotes (a provider key,
+     * a password) would otherwise come back in the answer.
+     */
+    private static String where(JsonProcessingException json) {
+        return json.getLocation() == null ? "" : " at line " + json.getLocation().getLineNr() + ", column "
+                + json.getLocation().getColumnNr();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

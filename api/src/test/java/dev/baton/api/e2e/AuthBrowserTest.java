@@ -38,7 +38,7 @@ class AuthBrowserTest extends AuthIntegrationTest {
                 "BATON_TEAM", team,
                 "BATON_PROJECT_NAME", projectName,
                 "BATON_REPO", GitRepos.create().toString(),
-                "BATON_TASK_TITLE", taskTitle), Duration.ofSeconds(180)).assertPassed(8);
+                "BATON_TASK_TITLE", taskTitle), Duration.ofSeconds(180)).assertPassed(9);
 
         // what the browser did is on the server: the user signs in with the password given, is a member of the team,
         // and sees the team's project with the task written after the reload

@@ -5,9 +5,14 @@ import dev.baton.core.account.AccountIds;
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
 import dev.baton.core.account.CreateApiTokenCommand;
+import dev.baton.core.account.ProviderKeyNames;
+import dev.baton.core.account.ProviderKeyRemovedEvent;
+import dev.baton.core.account.ProviderKeySetEvent;
 import dev.baton.core.account.RecordSignInCommand;
 import dev.baton.core.account.RegisterUserCommand;
+import dev.baton.core.account.RemoveProviderKeyCommand;
 import dev.baton.core.account.RevokeApiTokenCommand;
+import dev.baton.core.account.SetProviderKeyCommand;
 import dev.baton.core.account.SignOutCommand;
 import dev.baton.core.account.UserRegisteredEvent;
 import dev.baton.core.account.UserSignedInEvent;
@@ -31,8 +36,9 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A person's account: who they are, their open sessions and their personal API tokens. Secrets never reach it:
- * the password, session cookies and tokens arrive as hashes made by the API.
+ * A person's account: who they are, their open sessions, their personal API tokens and their provider keys. Secrets
+ * never reach it in clear: the password, session cookies and tokens arrive as hashes made by the API, provider keys
+ * sealed by the secret vault.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -41,6 +47,8 @@ public class UserAccount {
 
     /** More live tokens than this is a script gone wrong, not a person. */
     static final int MAX_ACTIVE_TOKENS = 100;
+    /** More keys than this is not a set of providers. */
+    static final int MAX_PROVIDER_KEYS = 50;
 
     @AggregateIdentifier
     private String userId;
@@ -48,6 +56,8 @@ public class UserAccount {
     private Map<String, Instant> sessions = new HashMap<>();
     private Set<String> activeTokens = new HashSet<>();
     private Set<String> revokedTokens = new HashSet<>();
+    /** Each provider key's name and the data key of its sealed value. */
+    private Map<String, String> providerKeys = new HashMap<>();
 
     /** Axon loads an account with this constructor. */
     public UserAccount() {
@@ -112,6 +122,30 @@ public class UserAccount {
         return AggregateLifecycle.getVersion();
     }
 
+    @CommandHandler
+    public Long handle(SetProviderKeyCommand command) {
+        String name = ProviderKeyNames.checked(command.name());
+        if (command.value() == null) {
+            throw DomainException.invalidField("value", "a provider key needs a value");
+        }
+        if (!providerKeys.containsKey(name) && providerKeys.size() >= MAX_PROVIDER_KEYS) {
+            throw DomainException.invalidState("at most " + MAX_PROVIDER_KEYS + " provider keys can be stored: remove"
+                    + " one first");
+        }
+        apply(new ProviderKeySetEvent(userId, name, command.value(), providerKeys.get(name)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(RemoveProviderKeyCommand command) {
+        String keyId = providerKeys.get(command.name());
+        if (keyId == null) {
+            throw DomainException.notFound("provider key", command.name());
+        }
+        apply(new ProviderKeyRemovedEvent(userId, command.name(), keyId));
+        return AggregateLifecycle.getVersion();
+    }
+
     @EventSourcingHandler
     void on(UserRegisteredEvent event) {
         userId = event.userId();
@@ -137,5 +171,15 @@ public class UserAccount {
     void on(ApiTokenRevokedEvent event) {
         activeTokens.remove(event.tokenId());
         revokedTokens.add(event.tokenId());
+    }
+
+    @EventSourcingHandler
+    void on(ProviderKeySetEvent event) {
+        providerKeys.put(event.name(), event.value().keyId());
+    }
+
+    @EventSourcingHandler
+    void on(ProviderKeyRemovedEvent event) {
+        providerKeys.remove(event.name());
     }
 }

@@ -11,6 +11,7 @@ import dev.baton.core.agent.UpdateAgentProfileCommand;
 import dev.baton.core.common.ChangedFields;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
+import dev.baton.core.common.Owner;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,20 +34,23 @@ public class AgentProfile {
     @AggregateIdentifier
     private String agentProfileId;
     private AgentProfileSettings settings;
+    /** The user or team it belongs to; null for a profile made while accounts were off. */
+    private Owner owner;
 
     @CommandHandler
     public AgentProfile(CreateAgentProfileCommand command, BoardDirectory directory) {
         AgentProfileSettings settings = AgentProfileSettings.checked(command.name(), command.adapter(), command.model(),
                 command.command(), command.env(), command.role(), command.limits());
-        requireUniqueName(directory, settings.name(), command.agentProfileId());
-        apply(new AgentProfileCreatedEvent(command.agentProfileId(), settings));
+        Owner owner = Owner.checked(command.owner());
+        requireUniqueName(directory, settings.name(), owner, command.agentProfileId());
+        apply(new AgentProfileCreatedEvent(command.agentProfileId(), settings, owner));
     }
 
     @CommandHandler
     public Long handle(UpdateAgentProfileCommand command, BoardDirectory directory) {
         AgentProfileSettings updated = settings.with(command.name(), command.adapter(), command.model(),
                 command.command(), command.env(), command.role(), command.limits());
-        requireUniqueName(directory, updated.name(), agentProfileId);
+        requireUniqueName(directory, updated.name(), owner, agentProfileId);
         List<String> changed = changedFields(settings, updated);
         if (!changed.isEmpty()) {
             apply(new AgentProfileUpdatedEvent(agentProfileId, updated, changed));
@@ -64,6 +68,7 @@ public class AgentProfile {
     void on(AgentProfileCreatedEvent event) {
         agentProfileId = event.agentProfileId();
         settings = event.settings();
+        owner = event.owner();
     }
 
     @EventSourcingHandler
@@ -76,8 +81,9 @@ public class AgentProfile {
         markDeleted();
     }
 
-    private static void requireUniqueName(BoardDirectory directory, String name, String agentProfileId) {
-        if (directory.agentProfileNameTaken(name, agentProfileId)) {
+    /** Names are unique among one owner's profiles: others' names are none of the owner's business. */
+    private static void requireUniqueName(BoardDirectory directory, String name, Owner owner, String agentProfileId) {
+        if (directory.agentProfileNameTaken(name, owner == null ? null : owner.id(), agentProfileId)) {
             throw new DomainException(ErrorCode.CONFLICT, "an agent profile named " + name + " already exists",
                     Map.of("fields", List.of("name")));
         }

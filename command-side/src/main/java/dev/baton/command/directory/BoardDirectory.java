@@ -31,7 +31,8 @@ public interface BoardDirectory {
 
     boolean agentProfileExists(String agentProfileId);
 
-    boolean agentProfileNameTaken(String name, String exceptAgentProfileId);
+    /** Whether another profile of the same owner (both null: without owner) has this name, whatever its case. */
+    boolean agentProfileNameTaken(String name, String ownerId, String exceptAgentProfileId);
 
     /** Serializes rank and dependency decisions within one project until the transaction ends. */
     void lockProject(String projectId);

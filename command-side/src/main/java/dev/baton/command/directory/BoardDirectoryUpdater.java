@@ -96,7 +96,8 @@ class BoardDirectoryUpdater {
 
     @EventHandler
     void on(AgentProfileCreatedEvent event) {
-        directory.addAgentProfile(event.agentProfileId(), event.settings().name());
+        directory.addAgentProfile(event.agentProfileId(), event.settings().name(),
+                event.owner() == null ? null : event.owner().id());
     }
 
     @EventHandler

@@ -81,9 +81,10 @@ class JdbcBoardDirectory implements BoardDirectory {
     }
 
     @Override
-    public boolean agentProfileNameTaken(String name, String exceptAgentProfileId) {
-        return firstString("select agent_profile_id from cmd_agent_profile where name_key = ? and agent_profile_id <> ?"
-                + " fetch first 1 rows only", nameKey(name), nonNull(exceptAgentProfileId)).isPresent();
+    public boolean agentProfileNameTaken(String name, String ownerId, String exceptAgentProfileId) {
+        return firstString("select agent_profile_id from cmd_agent_profile where name_key = ? and coalesce(owner_id, '')"
+                        + " = ? and agent_profile_id <> ? fetch first 1 rows only", nameKey(name), nonNull(ownerId),
+                nonNull(exceptAgentProfileId)).isPresent();
     }
 
     @Override
@@ -132,8 +133,9 @@ class JdbcBoardDirectory implements BoardDirectory {
         jdbc.update("delete from cmd_task where task_id = ?", taskId);
     }
 
-    void addAgentProfile(String agentProfileId, String name) {
-        jdbc.update("insert into cmd_agent_profile (agent_profile_id, name_key) values (?, ?)", agentProfileId, nameKey(name));
+    void addAgentProfile(String agentProfileId, String name, String ownerId) {
+        jdbc.update("insert into cmd_agent_profile (agent_profile_id, name_key, owner_id) values (?, ?, ?)",
+                agentProfileId, nameKey(name), ownerId);
     }
 
     void renameAgentProfile(String agentProfileId, String name) {

@@ -9,7 +9,7 @@ import dev.baton.core.project.Column;
 import dev.baton.core.project.CreateProjectCommand;
 import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
-import dev.baton.core.project.ProjectOwner;
+import dev.baton.core.common.Owner;
 import dev.baton.core.project.ProjectSettings;
 import dev.baton.core.project.ProjectUpdatedEvent;
 import dev.baton.core.project.ProjectValidatedEvent;
@@ -47,7 +47,7 @@ public class Project {
         ProjectSettings settings = ProjectSettings.checked(command.name(), command.vision(), command.repoUrl(),
                 command.localPath(), command.defaultBranch(), command.commands(), command.columns(), command.budgets(),
                 command.botIdentity());
-        apply(new ProjectCreatedEvent(command.projectId(), settings, ProjectOwner.checked(command.owner())));
+        apply(new ProjectCreatedEvent(command.projectId(), settings, Owner.checked(command.owner())));
     }
 
     @CommandHandler

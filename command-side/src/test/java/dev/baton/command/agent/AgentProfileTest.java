@@ -10,6 +10,7 @@ import dev.baton.core.agent.CreateAgentProfileCommand;
 import dev.baton.core.agent.DeleteAgentProfileCommand;
 import dev.baton.core.agent.UpdateAgentProfileCommand;
 import dev.baton.core.common.ErrorCode;
+import dev.baton.core.common.Owner;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,30 @@ class AgentProfileTest {
                 .when(new CreateAgentProfileCommand(ID, "CODEX", "codex", null, null, null, null, null))
                 .expectNoEvents()
                 .expectException(refused(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void namesAreUniquePerOwnerOnly() {
+        Owner ada = Owner.user("ada-id");
+        directory.agentProfile("adas", "codex", "ada-id");
+        fixture.givenNoPriorActivity()
+                .when(new CreateAgentProfileCommand(ID, "Codex", "codex", null, null, null, null, null, ada))
+                .expectNoEvents()
+                .expectException(refused(ErrorCode.CONFLICT));
+        AgentProfileSettings plain = AgentProfileSettings.checked("Codex", "codex", null, null, null, null, null);
+        fixture.givenNoPriorActivity()
+                .when(new CreateAgentProfileCommand(ID, "Codex", "codex", null, null, null, null, null,
+                        Owner.team("team-id")))
+                .expectEvents(new AgentProfileCreatedEvent(ID, plain, Owner.team("team-id")));
+    }
+
+    @Test
+    void anOwnerIsAUserOrATeam() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateAgentProfileCommand(ID, "Codex", "codex", null, null, null, null, null,
+                        new Owner("group", "g-1")))
+                .expectNoEvents()
+                .expectException(invalidField("owner"));
     }
 
     @Test

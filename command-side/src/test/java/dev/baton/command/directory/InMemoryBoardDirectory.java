@@ -17,6 +17,7 @@ public class InMemoryBoardDirectory implements BoardDirectory {
     private final Map<String, TaskEntry> tasks = new HashMap<>();
     private final Map<String, Set<String>> dependencies = new HashMap<>();
     private final Map<String, String> agentNames = new HashMap<>();
+    private final Map<String, String> agentOwners = new HashMap<>();
 
     public InMemoryBoardDirectory project(String projectId, List<String> columns, boolean archived) {
         projects.put(projectId, new ProjectEntry(projectId, columns, archived));
@@ -41,7 +42,14 @@ public class InMemoryBoardDirectory implements BoardDirectory {
     }
 
     public InMemoryBoardDirectory agentProfile(String agentProfileId, String name) {
+        return agentProfile(agentProfileId, name, null);
+    }
+
+    public InMemoryBoardDirectory agentProfile(String agentProfileId, String name, String ownerId) {
         agentNames.put(agentProfileId, name.toLowerCase());
+        if (ownerId != null) {
+            agentOwners.put(agentProfileId, ownerId);
+        }
         return this;
     }
 
@@ -88,9 +96,10 @@ public class InMemoryBoardDirectory implements BoardDirectory {
     }
 
     @Override
-    public boolean agentProfileNameTaken(String name, String exceptAgentProfileId) {
+    public boolean agentProfileNameTaken(String name, String ownerId, String exceptAgentProfileId) {
         return agentNames.entrySet().stream()
-                .anyMatch(e -> !e.getKey().equals(exceptAgentProfileId) && e.getValue().equals(name.strip().toLowerCase()));
+                .anyMatch(e -> !e.getKey().equals(exceptAgentProfileId) && e.getValue().equals(name.strip().toLowerCase())
+                        && Objects.equals(agentOwners.get(e.getKey()), ownerId));
     }
 
     @Override

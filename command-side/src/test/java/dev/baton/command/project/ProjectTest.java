@@ -9,7 +9,7 @@ import dev.baton.core.project.CreateProjectCommand;
 import dev.baton.core.project.ProjectArchivedEvent;
 import dev.baton.core.project.ProjectCommands;
 import dev.baton.core.project.ProjectCreatedEvent;
-import dev.baton.core.project.ProjectOwner;
+import dev.baton.core.common.Owner;
 import dev.baton.core.project.ProjectSettings;
 import dev.baton.core.project.ProjectUpdatedEvent;
 import dev.baton.core.project.ProjectValidatedEvent;
@@ -46,11 +46,11 @@ class ProjectTest {
     void aProjectBelongsToTheUserOrTeamItIsCreatedFor() {
         fixture.givenNoPriorActivity()
                 .when(new CreateProjectCommand(ID, "Shop", null, null, "/srv/shop", null, null, null, null, null,
-                        ProjectOwner.team("team-1")))
-                .expectEvents(new ProjectCreatedEvent(ID, SETTINGS, ProjectOwner.team("team-1")));
+                        Owner.team("team-1")))
+                .expectEvents(new ProjectCreatedEvent(ID, SETTINGS, Owner.team("team-1")));
         fixture.givenNoPriorActivity()
                 .when(new CreateProjectCommand(ID, "Shop", null, null, "/srv/shop", null, null, null, null, null,
-                        new ProjectOwner("group", "g-1")))
+                        new Owner("group", "g-1")))
                 .expectNoEvents().expectException(invalidField("owner"));
     }
 

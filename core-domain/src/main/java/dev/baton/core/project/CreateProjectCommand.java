@@ -1,5 +1,6 @@
 package dev.baton.core.project;
 
+import dev.baton.core.common.Owner;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public record CreateProjectCommand(@TargetAggregateIdentifier String projectId, String name, String vision,
                                    String repoUrl, String localPath, String defaultBranch, ProjectCommands commands,
                                    List<Column> columns, Budgets budgets, BotIdentity botIdentity,
-                                   ProjectOwner owner) {
+                                   Owner owner) {
 
     public CreateProjectCommand(String projectId, String name, String vision, String repoUrl, String localPath,
                                 String defaultBranch, ProjectCommands commands, List<Column> columns, Budgets budgets,

@@ -2,15 +2,18 @@ package dev.baton.projections.access;
 
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
+import dev.baton.core.account.ProviderKeyRemovedEvent;
+import dev.baton.core.account.ProviderKeySetEvent;
 import dev.baton.core.account.UserRegisteredEvent;
 import dev.baton.core.account.UserSignedInEvent;
 import dev.baton.core.account.UserSignedOutEvent;
+import dev.baton.core.agent.AgentProfileCreatedEvent;
 import dev.baton.core.attempt.AttemptQueuedEvent;
 import dev.baton.core.moxxy.MoxxyJobStartedEvent;
 import dev.baton.core.plan.PlanCompiledEvent;
 import dev.baton.core.plan.PlanVersionSavedEvent;
 import dev.baton.core.project.ProjectCreatedEvent;
-import dev.baton.core.project.ProjectOwner;
+import dev.baton.core.common.Owner;
 import dev.baton.core.run.RunStartedEvent;
 import dev.baton.core.task.TaskCreatedEvent;
 import dev.baton.core.team.TeamCreatedEvent;
@@ -27,7 +30,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Keeps the {@link AccessDirectory} in step with the account and team events, the projects' owners and the project
+ * Keeps the {@link AccessDirectory} in step with the account and team events (provider keys included, sealed), the
+ * owners of projects and agent profiles, and the project
  * of every task, attempt, plan, graph, run and moxxy job. Its processing group is a
  * subscribing processor: it runs in the unit of work that stores the event, so who may sign in never lags behind
  * what was decided.
@@ -73,9 +77,25 @@ public class AccessDirectoryUpdater {
     }
 
     @EventHandler
+    void on(ProviderKeySetEvent event, @Timestamp Instant at) {
+        directory.setProviderKey(event.userId(), event.name(), event.value(), at);
+    }
+
+    @EventHandler
+    void on(ProviderKeyRemovedEvent event) {
+        directory.removeProviderKey(event.userId(), event.name());
+    }
+
+    @EventHandler
     void on(ProjectCreatedEvent event) {
-        ProjectOwner owner = event.owner();
-        directory.addProject(event.projectId(), owner == null ? null : owner.kind(), owner == null ? null : owner.id());
+        addOwned(event.projectId(), event.owner());
+    }
+
+    /** A profile is an owned root like a project, filed under itself, so the same checks guard it. */
+    @EventHandler
+    void on(AgentProfileCreatedEvent event) {
+        addOwned(event.agentProfileId(), event.owner());
+        directory.addResource(event.agentProfileId(), event.agentProfileId());
     }
 
     @EventHandler
@@ -106,6 +126,10 @@ public class AccessDirectoryUpdater {
     @EventHandler
     void on(MoxxyJobStartedEvent event) {
         directory.addResource(event.jobId(), event.projectId());
+    }
+
+    private void addOwned(String id, Owner owner) {
+        directory.addProject(id, owner == null ? null : owner.kind(), owner == null ? null : owner.id());
     }
 
     @EventHandler

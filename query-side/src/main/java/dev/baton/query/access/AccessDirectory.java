@@ -1,13 +1,17 @@
 package dev.baton.query.access;
 
+import dev.baton.core.common.SealedSecret;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Accounts, credentials and teams ({@code acc_*}), written by the subscribing access-directory processor in the
@@ -49,6 +53,19 @@ public class AccessDirectory {
 
     public void revokeCredential(String credentialId, Instant at) {
         jdbc.update("update acc_credential set revoked_at = ? where credential_id = ?", ts(at), credentialId);
+    }
+
+    /** Stores a provider key's sealed value, over the one of the same name. */
+    public void setProviderKey(String userId, String name, SealedSecret value, Instant at) {
+        if (jdbc.update("update acc_provider_key set key_id = ?, ciphertext = ?, updated_at = ? where user_id = ? and"
+                + " name = ?", value.keyId(), value.ciphertext(), ts(at), userId, name) == 0) {
+            jdbc.update("insert into acc_provider_key (user_id, name, key_id, ciphertext, updated_at) values"
+                    + " (?, ?, ?, ?, ?)", userId, name, value.keyId(), value.ciphertext(), ts(at));
+        }
+    }
+
+    public void removeProviderKey(String userId, String name) {
+        jdbc.update("delete from acc_provider_key where user_id = ? and name = ?", userId, name);
     }
 
     public void addTeam(String teamId, String name, Instant at) {
@@ -127,6 +144,21 @@ public class AccessDirectory {
     public boolean ownsToken(String userId, String tokenId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from acc_credential where"
                 + " credential_id = ? and user_id = ? and kind = ?)", Boolean.class, tokenId, userId, Caller.TOKEN));
+    }
+
+    /** A user's provider keys as they see them listed: names and times, never a value. */
+    public List<ProviderKeyView> providerKeys(String userId) {
+        return jdbc.query("select name, updated_at from acc_provider_key where user_id = ? order by name",
+                (rs, i) -> new ProviderKeyView(rs.getString(1), instant(rs.getTimestamp(2))), userId);
+    }
+
+    /** A user's provider keys, sealed, by name: for the runner to open when that user's agent starts. */
+    public Map<String, SealedSecret> sealedProviderKeys(String userId) {
+        Map<String, SealedSecret> keys = new TreeMap<>();
+        jdbc.query("select name, key_id, ciphertext from acc_provider_key where user_id = ?",
+                (RowCallbackHandler) rs -> keys.put(rs.getString(1), new SealedSecret(rs.getString(2),
+                        rs.getString(3))), userId);
+        return keys;
     }
 
     public List<TeamMembership> teams(String userId) {

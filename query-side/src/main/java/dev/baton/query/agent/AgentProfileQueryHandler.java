@@ -19,7 +19,8 @@ class AgentProfileQueryHandler {
 
     @QueryHandler
     AgentProfilePage handle(FindAgentProfilesQuery query) {
-        Page<AgentProfileReadModel.ProfileRow> rows = Page.of(profiles.profiles(query.afterPosition(), query.limit()),
+        Page<AgentProfileReadModel.ProfileRow> rows = Page.of(profiles.profiles(query.afterPosition(), query.limit(),
+                        query.viewerId(), query.viewerIsAdmin()),
                 query.limit(), row -> String.valueOf(row.createdPosition()));
         return new AgentProfilePage(rows.items().stream().map(AgentProfileReadModel.ProfileRow::profile).toList(), rows.next());
     }

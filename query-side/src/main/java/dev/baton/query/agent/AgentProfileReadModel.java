@@ -2,9 +2,11 @@ package dev.baton.query.agent;
 
 import dev.baton.query.support.ProjectionGenerations;
 import dev.baton.query.support.ReadModelJson;
+import dev.baton.query.access.AccessDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +48,23 @@ public class AgentProfileReadModel {
         return forUpdate(serving(), id);
     }
 
-    /** Profiles in creation order after the cursor (a creation position), one more than asked to detect a next page. */
-    public List<ProfileRow> profiles(long afterPosition, int limit) {
+    /**
+     * Profiles in creation order after the cursor (a creation position), one more than asked to detect a next page;
+     * with {@code viewerId} set, only those the viewer may see ({@link AccessDirectory#visibleProjects}: a profile is
+     * an owned root like a project).
+     */
+    public List<ProfileRow> profiles(long afterPosition, int limit, String viewerId, boolean viewerIsAdmin) {
+        List<Object> arguments = new ArrayList<>(List.of(serving(), afterPosition));
+        String visible = "";
+        if (viewerId != null) {
+            visible = " and " + AccessDirectory.visibleProjects("agent_profile_id", viewerIsAdmin);
+            arguments.addAll(List.of(viewerId, viewerId));
+        }
+        arguments.add(limit + 1);
         return jdbc.query("select created_position, data from rm_agent_profile where gen = ? and created_position > ?"
-                        + " order by created_position limit ?",
+                        + visible + " order by created_position limit ?",
                 (rs, i) -> new ProfileRow(rs.getLong(1), ReadModelJson.read(rs.getString(2), AgentProfileView.class)),
-                serving(), afterPosition, limit + 1);
+                arguments.toArray());
     }
 
     /** Names of all profiles by id, to label cards. */

@@ -61,6 +61,16 @@ public record Invocation(List<String> argv, Map<String, String> environment, Str
     }
 
     /**
+     * This invocation with {@code variables} added to its environment, except those it sets already: the profile's
+     * own {@code env} and the CLI's config folder win over them.
+     */
+    public Invocation withFallbackEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new LinkedHashMap<>(variables);
+        merged.putAll(environment);
+        return new Invocation(argv, merged, configHomeVariable, workingDirectory, stdin);
+    }
+
+    /**
      * A process builder for this invocation, stdout and stderr kept apart. When {@code stdin} is set, stdin is a pipe
      * and the caller writes the text and closes it.
      */

@@ -1,9 +1,14 @@
 package dev.baton.runner.attempt;
 
 import dev.baton.runner.change.DiffArtifacts;
+import dev.baton.runner.secret.ProviderKeyAccess;
+import dev.baton.runner.secret.SecretMask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +47,13 @@ public class AttemptArtifacts {
     }
 
     private final RunnerSettings settings;
+    private final RunQueue queue;
+    private final ProviderKeyAccess keys;
 
-    public AttemptArtifacts(RunnerSettings settings) {
+    public AttemptArtifacts(RunnerSettings settings, RunQueue queue, ObjectProvider<ProviderKeyAccess> keys) {
         this.settings = settings;
+        this.queue = queue;
+        this.keys = keys.getIfAvailable(() -> username -> ProviderKeyAccess.Keys.NONE);
     }
 
     static String idOf(String attemptId, String name) {
@@ -64,6 +73,19 @@ public class AttemptArtifacts {
     public Optional<Artifact> find(String artifactId) {
         int dot = artifactId.indexOf('.');
         return dot < 0 ? Optional.empty() : find(artifactId.substring(0, dot), artifactId.substring(dot + 1));
+    }
+
+    /**
+     * Writes the artifact's content to {@code out} with the provider keys of the user who started the attempt hidden:
+     * a process that has ended had them hidden in its files already, but one still running may be writing them.
+     */
+    public void copy(Artifact artifact, OutputStream out) throws IOException {
+        String attemptId = artifact.artifactId().substring(0, artifact.artifactId().indexOf('.'));
+        String startedBy = queue.find(attemptId).map(RunQueue.Run::startedBy).orElse(null);
+        SecretMask mask = startedBy == null ? SecretMask.NONE : SecretMask.of(keys.keysOf(startedBy).values());
+        try (InputStream in = Files.newInputStream(artifact.file())) {
+            mask.copyMasked(in, out);
+        }
     }
 
     public Optional<Artifact> find(String attemptId, String name) {

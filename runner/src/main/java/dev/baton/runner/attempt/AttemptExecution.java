@@ -19,6 +19,8 @@ import dev.baton.runner.log.LogEntry;
 import dev.baton.runner.moxxy.MoxxyInstance;
 import dev.baton.runner.process.AgentProcess;
 import dev.baton.runner.process.RunFiles;
+import dev.baton.runner.secret.ProviderKeyAccess;
+import dev.baton.runner.secret.SecretMask;
 import dev.baton.runner.workspace.Workspace;
 import dev.baton.runner.workspace.WorkspaceBase;
 import dev.baton.runner.workspace.WorkspaceRequest;
@@ -29,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs one attempt on this node, from its claim to review: workspace, agent, gates, commit and diff (see
@@ -58,6 +62,9 @@ final class AttemptExecution implements Runnable {
     private volatile String stopReason;
     private volatile boolean leaving;
     private volatile AgentProcess current;
+    /** The provider keys of the user who started the attempt, given to its agent and hidden in all it prints. */
+    private ProviderKeyAccess.Keys keys = ProviderKeyAccess.Keys.NONE;
+    private SecretMask mask = SecretMask.NONE;
 
     AttemptExecution(RunnerParts parts, RunQueue.Run run, boolean recovered, Runnable onEnd) {
         this.parts = parts;
@@ -120,6 +127,8 @@ final class AttemptExecution implements Runnable {
     @Override
     public void run() {
         try {
+            keys = parts.keys().keysOf(run.startedBy());
+            mask = SecretMask.of(keys.values());
             switch (run.phase()) {
                 case STARTING -> {
                     if (recovered) {
@@ -168,6 +177,11 @@ final class AttemptExecution implements Runnable {
         parts.queue().workspaceCreated(run.attemptId(), workspace.baseCommit());
         checkNotStopped();
         log(LogEntry.progress("agent", 2, 3, "starting the agent"));
+        for (String name : keys.unreadable()) {
+            log(LogEntry.log("warn", "the provider key " + name + " of " + run.startedBy() + " can no longer be"
+                    + " opened (its data key was destroyed or the master key changed): the agent runs without it;"
+                    + " set it again under Settings → Account"));
+        }
         RunRequest request = runRequest(spec, workspace.path());
         Invocation invocation = invocation(spec, request);
         log(LogEntry.command(String.join(" ", invocation.argv()), workspace.path().toString()));
@@ -277,10 +291,11 @@ final class AttemptExecution implements Runnable {
             }
         };
         RunFiles files = agentFiles();
-        parts.pump().follow(run.attemptId(), process, new OutputTail(files.stdout(), run.stdoutOffset()),
+        parts.pump(mask).follow(run.attemptId(), process, new OutputTail(files.stdout(), run.stdoutOffset()),
                 new OutputTail(files.stderr(), run.stderrOffset()), lines, () -> leaving,
                 (out, err) -> parts.queue().outputRead(run.attemptId(), out, err, parser.sessionId().orElse(null)));
         current = null;
+        maskOutput(files);
         checkNotStopped();
         run = parts.queue().find(run.attemptId()).orElseThrow();
         return process.exitStatus();
@@ -347,7 +362,14 @@ final class AttemptExecution implements Runnable {
         AttemptDiff diff = parts.diffs().diff(worktree, run.baseCommit(), head);
         Path folder = parts.settings().attemptFolder(run.attemptId());
         DiffArtifacts.write(diff, folder);
+        Set<String> leaked = maskFiles(folder.resolve(DiffArtifacts.PATCH_FILE), folder.resolve(DiffArtifacts.FILES_FILE));
         log(LogEntry.artifact("diff", AttemptArtifacts.idOf(run.attemptId(), "diff")));
+        if (!leaked.isEmpty()) {
+            fail("the agent's changes contain the value of the provider key " + String.join(", ", leaked) + " (hidden"
+                    + " in the diff): the attempt cannot be reviewed or merged, so that the key does not reach the"
+                    + " repository; start a new attempt that keeps keys out of the files", null);
+            return;
+        }
         AgentOutcome.Kept agent = AgentOutcome.read(folder);
         String summary = Summaries.of(agent.finalText(), diff, results);
         if (!parts.commands().send(run, new SubmitAttemptForReviewCommand(run.attemptId(), head, diff.stat(), summary,
@@ -390,10 +412,12 @@ final class AttemptExecution implements Runnable {
                 return List.of(LogEntry.gateLine(gate, line));
             }
         };
-        parts.pump().follow(run.attemptId(), process, new OutputTail(files.stdout(), resuming ? run.stdoutOffset() : 0),
+        parts.pump(mask).follow(run.attemptId(), process,
+                new OutputTail(files.stdout(), resuming ? run.stdoutOffset() : 0),
                 new OutputTail(files.stderr(), resuming ? run.stderrOffset() : 0), lines, () -> leaving,
                 (out, err) -> parts.queue().outputRead(run.attemptId(), out, err, null));
         current = null;
+        maskOutput(files);
         checkNotStopped();
         // a gate killed from outside has no exit status: it failed, like a shell reports a signal (128 + 9)
         int exitCode = process.exitStatus().orElse(137);
@@ -434,17 +458,40 @@ final class AttemptExecution implements Runnable {
     /** How to start the agent; a moxxy agent is also told the connected instance (its token only in the environment). */
     private Invocation invocation(AttemptSpec spec, RunRequest request) {
         AgentCli cli = cliFor(spec);
+        Invocation invocation = cli.invocation(request).withFallbackEnvironment(keys.values());
         if (!(cli instanceof MoxxyCli)) {
-            return cli.invocation(request);
+            return invocation;
         }
         MoxxyInstance instance = parts.moxxy().instance().orElseThrow(() -> new RunnerException(
                 "no moxxy instance is connected: PUT /api/v1/moxxy/connection first", null));
-        return MoxxyCli.connect(cli.invocation(request), instance);
+        return MoxxyCli.connect(invocation, instance);
     }
 
     private static AgentCli cliFor(AttemptSpec spec) {
         return AgentCli.forProfile(spec.profile()).orElseThrow(() -> new RunnerException("the agent profile's adapter "
                 + spec.profile().adapter() + " cannot run on this runner", null));
+    }
+
+    /**
+     * Hides the provider keys in a process's output files once it has ended (the log already has them hidden), so
+     * that the artifacts made of them never show a key.
+     */
+    private void maskOutput(RunFiles files) {
+        maskFiles(files.stdout(), files.stderr());
+    }
+
+    /** Hides the provider keys in {@code files}; answers the names of those found. */
+    private Set<String> maskFiles(Path... files) {
+        Set<String> found = new TreeSet<>();
+        for (Path file : files) {
+            try {
+                found.addAll(mask.maskFile(file));
+            } catch (IOException e) {
+                throw new RunnerException("cannot hide the provider keys in " + file.getFileName() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return found;
     }
 
     private RunFiles agentFiles() {

@@ -3,6 +3,7 @@ package dev.baton.runner.attempt;
 import dev.baton.runner.log.AttemptLog;
 import dev.baton.runner.log.LogEntry;
 import dev.baton.runner.process.AgentProcess;
+import dev.baton.runner.secret.SecretMask;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,12 @@ final class OutputPump {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final AttemptLog log;
+    private final SecretMask mask;
 
-    OutputPump(AttemptLog log) {
+    /** Lines are logged with {@code mask}'s values hidden, before anything (a parser, a summary) reads them. */
+    OutputPump(AttemptLog log, SecretMask mask) {
         this.log = log;
+        this.mask = mask;
     }
 
     /** Thrown when {@code leaving} says to stop following (the server shuts down; the process goes on). */
@@ -72,8 +76,8 @@ final class OutputPump {
             return false;
         }
         List<LogEntry> entries = new ArrayList<>();
-        out.forEach(line -> entries.addAll(lines.stdout(line)));
-        err.forEach(line -> entries.addAll(lines.stderr(line)));
+        out.forEach(line -> entries.addAll(lines.stdout(mask.mask(line))));
+        err.forEach(line -> entries.addAll(lines.stderr(mask.mask(line))));
         log.append(attemptId, entries, () -> saver.save(stdout.offset(), stderr.offset()));
         return out.size() == LINES_PER_READ || err.size() == LINES_PER_READ;
     }

@@ -6,6 +6,7 @@ import dev.baton.runner.change.DiffLimits;
 import dev.baton.runner.change.DiffReader;
 import dev.baton.runner.log.AttemptLog;
 import dev.baton.runner.moxxy.MoxxyAccess;
+import dev.baton.runner.secret.ProviderKeyAccess;
 import dev.baton.runner.process.ProcessSupervisor;
 import dev.baton.runner.workspace.GitCli;
 import dev.baton.runner.workspace.WorkspaceManager;
@@ -69,12 +70,17 @@ class RunnerConfig {
         return new PullRequestOpener(workspaces, new GitHubClient(apiUrl, token));
     }
 
-    /** moxxy agents run on the server's connected instance; a runner without one has no moxxy. */
+    /**
+     * moxxy agents run on the server's connected instance; a runner without one has no moxxy. Provider keys come from
+     * the server's accounts; without them, agents get none.
+     */
     @Bean
     RunnerParts runnerParts(RunnerSettings settings, AttemptSpecs specs, RunQueue queue, AttemptCommands commands,
                             AttemptLog log, WorkspaceManager workspaces, ProcessSupervisor supervisor,
-                            ChangeRecorder changes, DiffReader diffs, ObjectProvider<MoxxyAccess> moxxy) {
+                            ChangeRecorder changes, DiffReader diffs, ObjectProvider<MoxxyAccess> moxxy,
+                            ObjectProvider<ProviderKeyAccess> keys) {
         return new RunnerParts(settings, specs, queue, commands, log, workspaces, supervisor, changes, diffs,
-                moxxy.getIfAvailable(() -> Optional::empty));
+                moxxy.getIfAvailable(() -> Optional::empty),
+                keys.getIfAvailable(() -> username -> ProviderKeyAccess.Keys.NONE));
     }
 }

@@ -1,5 +1,7 @@
 package dev.baton.runner.secret;
 
+import dev.baton.core.account.ProviderKeyRemovedEvent;
+import dev.baton.core.account.ProviderKeySetEvent;
 import dev.baton.core.moxxy.MoxxyConnectedEvent;
 import dev.baton.core.moxxy.MoxxyDisconnectedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -7,8 +9,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Destroys the data key of a token that was replaced or whose connection was removed, so that the events that carry
- * it sealed can no longer be opened. An event processor of its own: a crash before the key is destroyed leaves the
+ * Destroys the data key of a secret that was replaced or removed (a moxxy token, a provider key), so that the events
+ * that carry it sealed can no longer be opened. An event processor of its own: a crash before the key is destroyed leaves the
  * event to be handled again (destroying is idempotent).
  */
 @Component
@@ -35,5 +37,17 @@ class SecretShredder {
         if (event.keyId() != null) {
             vault.destroy(event.keyId());
         }
+    }
+
+    @EventHandler
+    void on(ProviderKeySetEvent event) {
+        if (event.replacedKeyId() != null) {
+            vault.destroy(event.replacedKeyId());
+        }
+    }
+
+    @EventHandler
+    void on(ProviderKeyRemovedEvent event) {
+        vault.destroy(event.keyId());
     }
 }

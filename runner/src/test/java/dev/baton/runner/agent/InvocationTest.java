@@ -29,4 +29,15 @@ class InvocationTest {
         assertThat(builder.redirectInput().file()).hasToString("/dev/null");
         assertThat(invocation.withStdin("prompt").processBuilder().redirectInput()).isEqualTo(ProcessBuilder.Redirect.PIPE);
     }
+
+    @Test
+    void fallbackVariablesNeverOverrideTheProfileNorTheConfigFolder() {
+        Invocation withKeys = invocation.withFallbackEnvironment(Map.of("OPENAI_API_KEY", "sk-user-key",
+                "OPENAI_BASE_URL", "https://elsewhere", "CODEX_HOME", "/home/ada/.codex"));
+
+        assertThat(withKeys.environment()).containsEntry("OPENAI_API_KEY", "sk-user-key")
+                .containsEntry("OPENAI_BASE_URL", "http://user:pw@proxy.local/v1")
+                .containsEntry("CODEX_HOME", invocation.environment().get("CODEX_HOME"));
+        assertThat(withKeys.argv()).isEqualTo(invocation.argv());
+    }
 }

@@ -16,9 +16,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * accounts on, every path under {@code /api/} and {@code /ws/} (the attempt log's WebSocket), the actuator (but
  * its health) and the OpenAPI document need a
  * credential, except the sign-in itself; the web UI's files stay public (the UI signs in through the API).
- * Administration ({@code /admin/**}) and the server's moxxy connection ({@code /moxxy/**}: one per server, used by
- * everyone's moxxy jobs) are for administrators. Spring's own CSRF protection, sessions, form and basic login are off: {@link CredentialFilter} handles
- * credentials and the CSRF header, and the session is a cookie of Baton's.
+ * Administration ({@code /admin/**}) is for administrators. Spring's own CSRF protection, sessions, form and basic
+ * login are off: {@link CredentialFilter} handles credentials and the CSRF header, and the session is a cookie of
+ * Baton's.
  */
 @Configuration
 class SecurityConfig {
@@ -44,7 +44,7 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/sessions").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/api/v1/admin/**", "/api/v1/moxxy/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**", "/ws/**", "/actuator/**", "/v3/**", "/swagger-ui/**",
                                 "/swagger-ui.html").authenticated()
                         .anyRequest().permitAll())

@@ -1,5 +1,8 @@
 package dev.baton.api.moxxy;
 
+import dev.baton.api.auth.AuthSettings;
+import dev.baton.api.web.RequestContext;
+import dev.baton.core.account.AccountIds;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.core.moxxy.MoxxyConnectionIds;
@@ -12,6 +15,7 @@ import dev.baton.runner.moxxy.MoxxyException;
 import dev.baton.runner.moxxy.MoxxyInstance;
 import dev.baton.runner.secret.SecretException;
 import dev.baton.runner.secret.SecretVault;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -22,40 +26,63 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Calls the owner's moxxy instance with the stored connection (its token opened only for the call) and turns what
+ * Calls a user's moxxy instance with their stored connection (its token opened only for the call) and turns what
  * moxxy refuses into the API's errors: {@code UPSTREAM_ERROR} with moxxy's message, {@code details.upstream_status}
- * and {@code details.reason}.
+ * and {@code details.reason}. Each user connects their own instance (its owner is their user id); with accounts off
+ * the server has one connection, {@link MoxxyConnectionIds#LOCAL}'s.
  */
 @Component
 class ConnectedMoxxy implements MoxxyAccess {
 
-    /** Until accounts exist (issue 7) the server has one owner. */
-    static final String OWNER = "local";
-    static final String CONNECTION = MoxxyConnectionIds.ofOwner(OWNER);
     /** The detail that names the job moxxy created although it refused the start (its validation failed). */
     static final String MOXXY_JOB_ID = "moxxy_job_id";
 
     private final MoxxyConnectionReadModel connections;
     private final SecretVault vault;
+    private final AuthSettings settings;
+    private final HttpServletRequest request;
 
-    ConnectedMoxxy(MoxxyConnectionReadModel connections, SecretVault vault) {
+    ConnectedMoxxy(MoxxyConnectionReadModel connections, SecretVault vault, AuthSettings settings,
+                   HttpServletRequest request) {
         this.connections = connections;
         this.vault = vault;
+        this.settings = settings;
+        this.request = request;
     }
 
-    /** Runs {@code call} on the connected instance; {@code INVALID_STATE} when there is no connection. */
+    /** The user the current request acts for (in a request thread only). */
+    String caller() {
+        return RequestContext.of(request).user();
+    }
+
+    /** Whose connection {@code username} uses: their own with accounts on, else the server's one. */
+    String ownerOf(String username) {
+        return settings.enabled() && username != null ? AccountIds.ofUsername(username) : MoxxyConnectionIds.LOCAL;
+    }
+
+    String connectionOf(String username) {
+        return MoxxyConnectionIds.ofOwner(ownerOf(username));
+    }
+
+    /** Runs {@code call} on the caller's instance; {@code INVALID_STATE} when they have no connection. */
     <T> T call(Function<MoxxyClient, T> call) {
-        MoxxyInstance instance = instance().orElseThrow(() ->
+        return callAs(caller(), call);
+    }
+
+    /** Runs {@code call} on the instance {@code username} connected (who started the job it is about). */
+    <T> T callAs(String username, Function<MoxxyClient, T> call) {
+        MoxxyInstance instance = instanceOf(username).orElseThrow(() ->
                 DomainException.invalidState("no moxxy instance is connected: PUT /api/v1/moxxy/connection first"));
         return call(instance, call);
     }
 
     @Override
-    public Optional<MoxxyInstance> instance() {
-        return connections.connection(CONNECTION).map(connection -> {
+    public Optional<MoxxyInstance> instanceOf(String username) {
+        String connectionId = connectionOf(username);
+        return connections.connection(connectionId).map(connection -> {
             MoxxyEndpoint endpoint = new MoxxyEndpoint(connection.baseUrl(), connection.tokenKind());
             try {
-                return instance(endpoint, connections.token(CONNECTION).map(vault::open).orElse(null));
+                return instance(endpoint, connections.token(connectionId).map(vault::open).orElse(null));
             } catch (SecretException unreadable) {
                 throw DomainException.invalidState(unreadable.getMessage() + ": connect again with the token");
             }

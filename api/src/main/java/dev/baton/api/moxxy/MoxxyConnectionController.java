@@ -8,6 +8,7 @@ import dev.baton.core.common.DomainException;
 import dev.baton.core.common.SealedSecret;
 import dev.baton.core.moxxy.ConnectMoxxyCommand;
 import dev.baton.core.moxxy.DisconnectMoxxyCommand;
+import dev.baton.core.moxxy.MoxxyConnectionIds;
 import dev.baton.core.moxxy.MoxxyEndpoint;
 import dev.baton.core.moxxy.RecordMoxxyVerificationCommand;
 import dev.baton.query.moxxy.MoxxyConnectionReadModel;
@@ -42,19 +43,19 @@ class MoxxyConnectionController {
     }
 
     private static final Logger log = LoggerFactory.getLogger(MoxxyConnectionController.class);
-    private static final String OWNER = ConnectedMoxxy.OWNER;
-    private static final String CONNECTION = ConnectedMoxxy.CONNECTION;
     private final CommandSender commands;
     private final MoxxyConnectionReadModel connections;
     private final ReadYourWrites readYourWrites;
     private final SecretVault vault;
+    private final ConnectedMoxxy moxxy;
 
     MoxxyConnectionController(CommandSender commands, MoxxyConnectionReadModel connections,
-                              ReadYourWrites readYourWrites, SecretVault vault) {
+                              ReadYourWrites readYourWrites, SecretVault vault, ConnectedMoxxy moxxy) {
         this.commands = commands;
         this.connections = connections;
         this.readYourWrites = readYourWrites;
         this.vault = vault;
+        this.moxxy = moxxy;
     }
 
     @PutMapping
@@ -65,7 +66,9 @@ class MoxxyConnectionController {
         SealedSecret sealed = token == null ? null : vault.seal(token);
         long version;
         try {
-            version = commands.send(new ConnectMoxxyCommand(CONNECTION, OWNER, endpoint, sealed, verifiedAt));
+            String owner = moxxy.ownerOf(moxxy.caller());
+            version = commands.send(new ConnectMoxxyCommand(MoxxyConnectionIds.ofOwner(owner), owner, endpoint,
+                    sealed, verifiedAt));
         } catch (RuntimeException refused) {
             if (sealed != null) {
                 vault.destroy(sealed.keyId()); // nothing is stored: not even a key for a token no event holds
@@ -79,8 +82,9 @@ class MoxxyConnectionController {
 
     @GetMapping
     Envelope get(@RequestParam(name = "min_version", required = false) Long minVersion) {
-        MoxxyConnectionView connection = readYourWrites.read(minVersion, () -> connections.connection(CONNECTION),
-                MoxxyConnectionView::version).orElseThrow(() -> ApiException.notFound("moxxy connection", OWNER));
+        String connectionId = moxxy.connectionOf(moxxy.caller());
+        MoxxyConnectionView connection = readYourWrites.read(minVersion, () -> connections.connection(connectionId),
+                MoxxyConnectionView::version).orElseThrow(() -> notConnected(connectionId));
         return Envelope.ok(answer(connection.baseUrl(), connection.tokenKind(), connection.verifiedAt(),
                 connection.status(), connection.problem(), connection.version()));
     }
@@ -88,20 +92,21 @@ class MoxxyConnectionController {
     /** Checks the stored connection again and records the outcome; answers it. */
     @PostMapping("/verify")
     Envelope verifyAgain() {
-        MoxxyConnectionView connection = connections.connection(CONNECTION)
-                .orElseThrow(() -> ApiException.notFound("moxxy connection", OWNER));
+        String connectionId = moxxy.connectionOf(moxxy.caller());
+        MoxxyConnectionView connection = connections.connection(connectionId)
+                .orElseThrow(() -> notConnected(connectionId));
         MoxxyEndpoint endpoint = new MoxxyEndpoint(connection.baseUrl(), connection.tokenKind());
         Instant at = Instant.now();
         String problem = null;
         try {
-            String token = connections.token(CONNECTION).map(vault::open).orElse(null);
+            String token = connections.token(connectionId).map(vault::open).orElse(null);
             verify(endpoint, token);
         } catch (DomainException failed) {
             problem = failed.getMessage();
         } catch (SecretException unreadable) {
             problem = unreadable.getMessage() + ": connect again with the token";
         }
-        long version = commands.send(new RecordMoxxyVerificationCommand(CONNECTION, at, problem));
+        long version = commands.send(new RecordMoxxyVerificationCommand(connectionId, at, problem));
         return Envelope.ok(answer(connection.baseUrl(), connection.tokenKind(),
                 problem == null ? at : connection.verifiedAt(), problem == null ? "connected" : "failing", problem,
                 version));
@@ -109,9 +114,13 @@ class MoxxyConnectionController {
 
     @DeleteMapping
     Envelope disconnect() {
-        long version = commands.send(new DisconnectMoxxyCommand(CONNECTION));
+        long version = commands.send(new DisconnectMoxxyCommand(moxxy.connectionOf(moxxy.caller())));
         log.info("moxxy connection removed; its token's key is destroyed");
         return Envelope.ok(Map.of("status", "disconnected", "version", version));
+    }
+
+    private static DomainException notConnected(String connectionId) {
+        return ApiException.notFound("moxxy connection", connectionId);
     }
 
     /** {@code GET /api/agents} on the instance; a failure is {@code UPSTREAM_ERROR} saying why (never the token). */

@@ -109,7 +109,7 @@ class MoxxyJobController {
             throw new DomainException(refused.code(), refused.getMessage(), details);
         }
         long version = commands.create(new StartMoxxyJobCommand(jobId, projectId, started.jobId(), orchestrator, ids,
-                started.workerCount()));
+                started.workerCount(), moxxy.caller()));
         durableCommits.now(); // moxxy's job id is known nowhere else: a crash now must not lose it
         return Envelope.ok(Map.of("job_id", jobId, "moxxy_job_id", started.jobId(), "worker_count",
                 started.workerCount(), "version", version));
@@ -130,10 +130,10 @@ class MoxxyJobController {
 
     private void recordFailedStart(String jobId, String projectId, String moxxyJobId, String orchestrator,
                                    List<String> ids) {
-        commands.create(new StartMoxxyJobCommand(jobId, projectId, moxxyJobId, orchestrator, ids, 0));
+        commands.create(new StartMoxxyJobCommand(jobId, projectId, moxxyJobId, orchestrator, ids, 0, moxxy.caller()));
         durableCommits.now();
         try {
-            readNow(new TrackedMoxxyJob(jobId, orchestrator, moxxyJobId, null, 0, false));
+            readNow(new TrackedMoxxyJob(jobId, orchestrator, moxxyJobId, null, 0, false, moxxy.caller()));
         } catch (DomainException unreadable) {
             // the tracker reads it later
         }
@@ -146,7 +146,7 @@ class MoxxyJobController {
     @PostMapping("/moxxy-jobs/{jobId}/cancel")
     Envelope cancel(@PathVariable String jobId) {
         MoxxyJobView job = activeJob(jobId);
-        CancelOutcome outcome = moxxy.call(client -> client.cancel(job.agent(), job.moxxyJobId()));
+        CancelOutcome outcome = moxxy.callAs(job.startedBy(), client -> client.cancel(job.agent(), job.moxxyJobId()));
         // a job that had ended on moxxy (cancelled too, if this read model lags) was not cancelled by this request
         Read read = readNow(tracked(job));
         return answer(job, read, outcome == CancelOutcome.CANCELED && read.state().equals("canceled"));
@@ -159,7 +159,7 @@ class MoxxyJobController {
     @PostMapping("/moxxy-jobs/{jobId}/approve-merge")
     Envelope approveMerge(@PathVariable String jobId) {
         MoxxyJobView job = activeJob(jobId);
-        moxxy.call(client -> {
+        moxxy.callAs(job.startedBy(), client -> {
             client.approveMerge(job.agent(), job.moxxyJobId());
             return null;
         });
@@ -195,14 +195,14 @@ class MoxxyJobController {
     /** Reads the job on moxxy now and records what is new, as the tracker does; answers the state and version. */
     private Read readNow(TrackedMoxxyJob job) {
         long[] version = {-1};
-        MoxxyJob read = moxxy.call(client -> MoxxyJobReader.read(client, job,
+        MoxxyJob read = moxxy.callAs(job.startedBy(), client -> MoxxyJobReader.read(client, job,
                 command -> version[0] = commands.send(command), durableCommits));
         return new Read(read.status().wire(), version[0]);
     }
 
     private static TrackedMoxxyJob tracked(MoxxyJobView job) {
         return new TrackedMoxxyJob(job.jobId(), job.agent(), job.moxxyJobId(), job.state(), job.lastEventId(),
-                !"ok".equals(job.tracking()));
+                !"ok".equals(job.tracking()), job.startedBy());
     }
 
     /** The project's jobs, newest first. */
@@ -222,7 +222,8 @@ class MoxxyJobController {
     @GetMapping("/moxxy-jobs/{jobId}/workers")
     Envelope workers(@PathVariable String jobId) {
         MoxxyJobView job = jobs.job(jobId).orElseThrow(() -> ApiException.notFound("moxxy job", jobId));
-        return Envelope.ok(Map.of("items", moxxy.call(client -> client.workers(job.agent(), job.moxxyJobId())),
+        return Envelope.ok(Map.of("items", moxxy.callAs(job.startedBy(),
+                        client -> client.workers(job.agent(), job.moxxyJobId())),
                 "next", Optional.empty()));
     }
 
@@ -232,8 +233,8 @@ class MoxxyJobController {
                     @RequestParam(required = false) Integer limit) {
         MoxxyJobView job = jobs.job(jobId).orElseThrow(() -> ApiException.notFound("moxxy job", jobId));
         int size = Paging.limit(limit);
-        List<JobEvent> events = moxxy.call(client -> client.events(job.agent(), job.moxxyJobId(), Paging.after(after),
-                size));
+        List<JobEvent> events = moxxy.callAs(job.startedBy(), client -> client.events(job.agent(), job.moxxyJobId(),
+                Paging.after(after), size));
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("items", events);
         page.put("next", events.size() < size ? null : String.valueOf(events.get(events.size() - 1).id()));

@@ -24,6 +24,7 @@ class MoxxyTrackingConfig {
     @Bean
     TrackedMoxxyJobs trackedMoxxyJobs(MoxxyJobReadModel jobs) {
         return () -> jobs.active().stream().map(job -> new TrackedMoxxyJob(job.jobId(), job.agent(),
-                job.moxxyJobId(), job.state(), job.lastEventId(), !"ok".equals(job.tracking()))).toList();
+                job.moxxyJobId(), job.state(), job.lastEventId(), !"ok".equals(job.tracking()), job.startedBy()))
+                .toList();
     }
 }

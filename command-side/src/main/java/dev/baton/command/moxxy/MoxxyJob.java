@@ -73,7 +73,7 @@ public class MoxxyJob {
         Checks.required("moxxy_job_id", command.moxxyJobId(), Checks.MAX_NAME);
         Checks.required("agent", command.agent(), Checks.MAX_NAME);
         apply(new MoxxyJobStartedEvent(command.jobId(), command.projectId(), command.moxxyJobId(), command.agent(),
-                tasks, command.workerCount()));
+                tasks, command.workerCount(), command.startedBy()));
     }
 
     @CommandHandler

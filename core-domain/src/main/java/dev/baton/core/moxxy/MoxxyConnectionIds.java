@@ -3,8 +3,13 @@ package dev.baton.core.moxxy;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** One moxxy connection per owner: its id is made from the owner's. */
+/**
+ * One moxxy connection per owner: its id is made from the owner's. The owner is a user's id, or {@link #LOCAL} on a
+ * server whose accounts are off (its one person).
+ */
 public final class MoxxyConnectionIds {
+
+    public static final String LOCAL = "local";
 
     private MoxxyConnectionIds() {
     }

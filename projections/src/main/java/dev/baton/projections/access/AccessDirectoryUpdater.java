@@ -9,6 +9,8 @@ import dev.baton.core.account.UserSignedInEvent;
 import dev.baton.core.account.UserSignedOutEvent;
 import dev.baton.core.agent.AgentProfileCreatedEvent;
 import dev.baton.core.attempt.AttemptQueuedEvent;
+import dev.baton.core.moxxy.MoxxyConnectedEvent;
+import dev.baton.core.moxxy.MoxxyConnectionIds;
 import dev.baton.core.moxxy.MoxxyJobStartedEvent;
 import dev.baton.core.plan.PlanCompiledEvent;
 import dev.baton.core.plan.PlanVersionSavedEvent;
@@ -31,7 +33,7 @@ import java.time.Instant;
 
 /**
  * Keeps the {@link AccessDirectory} in step with the account and team events (provider keys included, sealed), the
- * owners of projects and agent profiles, and the project
+ * owners of projects, agent profiles and moxxy connections, and the project
  * of every task, attempt, plan, graph, run and moxxy job. Its processing group is a
  * subscribing processor: it runs in the unit of work that stores the event, so who may sign in never lags behind
  * what was decided.
@@ -126,6 +128,16 @@ public class AccessDirectoryUpdater {
     @EventHandler
     void on(MoxxyJobStartedEvent event) {
         directory.addResource(event.jobId(), event.projectId());
+    }
+
+    /**
+     * A user's moxxy connection is theirs, filed under itself like a profile; the server's one (accounts off) has no
+     * owner. Connecting again changes nothing here.
+     */
+    @EventHandler
+    void on(MoxxyConnectedEvent event) {
+        addOwned(event.connectionId(), MoxxyConnectionIds.LOCAL.equals(event.owner()) ? null : Owner.user(event.owner()));
+        directory.addResource(event.connectionId(), event.connectionId());
     }
 
     private void addOwned(String id, Owner owner) {

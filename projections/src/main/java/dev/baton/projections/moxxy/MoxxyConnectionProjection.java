@@ -46,7 +46,7 @@ public class MoxxyConnectionProjection {
     @EventHandler
     void on(MoxxyJobStartedEvent event, @Timestamp Instant at) {
         jobs.insert(gen(), MoxxyJobView.started(event.jobId(), event.projectId(), event.moxxyJobId(), event.agent(),
-                event.taskIds(), event.workerCount(), at));
+                event.taskIds(), event.workerCount(), event.startedBy(), at));
     }
 
     @EventHandler

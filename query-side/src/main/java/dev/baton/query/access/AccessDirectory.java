@@ -85,8 +85,8 @@ public class AccessDirectory {
 
     /** A project and its owner (both null for one made while accounts were off). */
     public void addProject(String projectId, String ownerKind, String ownerId) {
-        jdbc.update("insert into acc_project (project_id, owner_kind, owner_id) values (?, ?, ?)", projectId,
-                ownerKind, ownerId);
+        jdbc.update("insert into acc_project (project_id, owner_kind, owner_id) select ?, ?, ? where not exists"
+                + " (select 1 from acc_project where project_id = ?)", projectId, ownerKind, ownerId, projectId);
     }
 
     /** Files a task, attempt, plan, graph, run or moxxy job under its project (once: later calls change nothing). */

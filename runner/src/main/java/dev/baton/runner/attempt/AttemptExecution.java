@@ -462,7 +462,7 @@ final class AttemptExecution implements Runnable {
         if (!(cli instanceof MoxxyCli)) {
             return invocation;
         }
-        MoxxyInstance instance = parts.moxxy().instance().orElseThrow(() -> new RunnerException(
+        MoxxyInstance instance = parts.moxxy().instanceOf(run.startedBy()).orElseThrow(() -> new RunnerException(
                 "no moxxy instance is connected: PUT /api/v1/moxxy/connection first", null));
         return MoxxyCli.connect(invocation, instance);
     }

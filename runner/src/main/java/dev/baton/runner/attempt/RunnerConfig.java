@@ -80,7 +80,7 @@ class RunnerConfig {
                             ChangeRecorder changes, DiffReader diffs, ObjectProvider<MoxxyAccess> moxxy,
                             ObjectProvider<ProviderKeyAccess> keys) {
         return new RunnerParts(settings, specs, queue, commands, log, workspaces, supervisor, changes, diffs,
-                moxxy.getIfAvailable(() -> Optional::empty),
+                moxxy.getIfAvailable(() -> username -> Optional.empty()),
                 keys.getIfAvailable(() -> username -> ProviderKeyAccess.Keys.NONE));
     }
 }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,8 +46,8 @@ public class MoxxyJobTracker implements SmartLifecycle {
     private final Map<String, Instant> nextRead = new HashMap<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
-    private MoxxyInstance lastInstance;
-    private MoxxyClient lastClient;
+    /** A client per connected instance in use (each user's own), made again only when a connection changes. */
+    private final Map<MoxxyInstance, MoxxyClient> clients = new HashMap<>();
 
     public MoxxyJobTracker(TrackedMoxxyJobs jobs, MoxxyAccess access, CommandGateway commands,
                            MoxxyTracking tracking, DurableCommits durable) {
@@ -69,20 +68,25 @@ public class MoxxyJobTracker implements SmartLifecycle {
             return;
         }
         Set<String> ids = new HashSet<>();
+        Set<MoxxyInstance> used = new HashSet<>();
         Instant now = Instant.now();
         for (TrackedMoxxyJob job : active) {
             ids.add(job.jobId());
             if (running && !now.isBefore(nextRead.getOrDefault(job.jobId(), now))) {
-                read(job);
+                read(job, used);
             }
         }
         failures.keySet().retainAll(ids);
         nextRead.keySet().retainAll(ids);
+        clients.keySet().retainAll(used);
     }
 
-    private void read(TrackedMoxxyJob job) {
+    private void read(TrackedMoxxyJob job, Set<MoxxyInstance> used) {
         try {
-            MoxxyClient client = client().orElseThrow(() -> new MoxxyUnavailable("no moxxy instance is connected"));
+            MoxxyInstance instance = access.instanceOf(job.startedBy()).orElseThrow(() -> new MoxxyUnavailable(
+                    "no moxxy instance is connected" + (job.startedBy() == null ? "" : " for " + job.startedBy())));
+            used.add(instance);
+            MoxxyClient client = clients.computeIfAbsent(instance, MoxxyInstance::client);
             MoxxyJobReader.read(client, job, this::send, durable);
             if (job.failing() || failures.getOrDefault(job.jobId(), 0) > 0) {
                 send(new RecordMoxxyJobReachedCommand(job.jobId()));
@@ -108,16 +112,6 @@ public class MoxxyJobTracker implements SmartLifecycle {
                         + " is unreachable", e);
             }
         }
-    }
-
-    /** A client for the connected instance, made again only when the connection changed. */
-    private Optional<MoxxyClient> client() {
-        Optional<MoxxyInstance> instance = access.instance();
-        if (instance.isPresent() && !instance.get().equals(lastInstance)) {
-            lastInstance = instance.get();
-            lastClient = lastInstance.client();
-        }
-        return instance.map(current -> lastClient);
     }
 
     private void send(Object command) {

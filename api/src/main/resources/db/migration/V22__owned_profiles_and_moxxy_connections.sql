@@ -4,3 +4,9 @@
 alter table cmd_agent_profile add column owner_id varchar(36);
 insert into acc_project (project_id) select agent_profile_id from cmd_agent_profile;
 insert into acc_resource (resource_id, project_id) select agent_profile_id, agent_profile_id from cmd_agent_profile;
+-- The moxxy connection is each user's own too (its owner is the user's id, or "local" with accounts off): filed the
+-- same way. The one made before accounts has no owner.
+insert into acc_project (project_id) select distinct connection_id from rm_moxxy_connection
+    where connection_id not in (select project_id from acc_project);
+insert into acc_resource (resource_id, project_id) select distinct connection_id, connection_id
+    from rm_moxxy_connection where connection_id not in (select resource_id from acc_resource);

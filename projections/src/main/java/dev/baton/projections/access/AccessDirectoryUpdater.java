@@ -2,6 +2,7 @@ package dev.baton.projections.access;
 
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
+import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.UserRegisteredEvent;
 import dev.baton.core.account.UserSignedInEvent;
 import dev.baton.core.account.UserSignedOutEvent;
@@ -122,5 +123,10 @@ public class AccessDirectoryUpdater {
     @EventHandler
     void on(TeamMemberRemovedEvent event) {
         directory.removeMember(event.teamId(), event.userId());
+    }
+
+    @EventHandler
+    void on(ExternalIdentityLinkedEvent event) {
+        directory.linkIdentity(event.registrationId(), event.subject(), event.userId());
     }
 }

@@ -132,7 +132,8 @@ class ProviderSignIn implements AuthenticationSuccessHandler, AuthenticationFail
                                         AuthenticationException e) throws IOException {
         String code = e instanceof OAuth2AuthenticationException refused ? refused.getError().getErrorCode() : null;
         code = code != null && CODE.matcher(code).matches() ? code : "failed";
-        log.info("sign-in with a provider refused ({}) from {}: {}", code, request.getRemoteAddr(), e.getMessage());
+        // the code only: a message may quote the provider's answer
+        log.info("sign-in with a provider refused ({}) from {}", code, request.getRemoteAddr());
         redirect(request, response, code);
     }
 

@@ -64,6 +64,7 @@ export const authPaths = {
   members: (teamId: string) => `/api/v1/teams/${enc(teamId)}/members`,
   member: (teamId: string, user: string) => `/api/v1/teams/${enc(teamId)}/members/${enc(user)}`,
   users: '/api/v1/users',
+  providers: '/api/v1/auth/providers',
 };
 
 /** Who is signed in, or null when no one is (401); the session's CSRF token is kept for the writes that follow. */
@@ -83,6 +84,16 @@ export async function signIn(username: string, password: string): Promise<void> 
   const session = await call<{ csrf_token: string }>('POST', authPaths.sessions, { body: { username, password } });
   setCsrfToken(session.csrf_token);
 }
+
+/** An identity provider one can sign in with (GitHub, an OIDC provider): the browser goes to `sign_in_url`. */
+export interface IdentityProvider {
+  id: string;
+  name: string;
+  sign_in_url: string;
+}
+
+/** The providers configured on the server: none with accounts off or none configured. */
+export const fetchProviders = () => call<{ items: IdentityProvider[] }>('GET', authPaths.providers);
 
 /** Ends the browser's session; its CSRF token is forgotten. */
 export async function signOut(): Promise<void> {

@@ -1,14 +1,15 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCsrfToken } from '../http';
 import { fakeAppServer, renderApp } from '../test/app';
 import { accountsOff, ada, fail, ok } from '../test/fixtures';
 import { FakeEventSource } from '../test/server';
-import { validateSignIn } from './SignInPage';
+import { providerErrorMessage, validateSignIn } from './SignInPage';
 
 const server = fakeAppServer();
 const ME = '/api/v1/auth/me';
 const SESSIONS = '/api/v1/auth/sessions';
+const PROVIDERS = '/api/v1/auth/providers';
 const signedOut = { status: 401, body: fail('UNAUTHORIZED', 'credentials are missing or invalid') };
 
 /** Answers a sign-in: ada with her password, 401 for anything else; then /auth/me answers ada. */
@@ -51,7 +52,7 @@ describe('with accounts on', () => {
     expect(within(main).getByLabelText('Username')).toHaveFocus();
     expect(within(main).getByLabelText('Password')).toHaveAttribute('type', 'password');
     expect(screen.queryByRole('navigation', { name: 'Projects' })).toBeNull();
-    expect(server.calls.map((c) => c.url)).toEqual([ME]);
+    expect(server.calls.map((c) => c.url).sort()).toEqual([ME, PROVIDERS]);
   });
 
   it('says what is missing without sending anything', async () => {
@@ -118,6 +119,58 @@ describe('with accounts on', () => {
     server.routes['/api/v1/projects/p1/board'] = board;
     await signInAs('ada', 'correct horse');
     expect(await screen.findByRole('heading', { level: 1, name: 'Alpha' })).toBeInTheDocument();
+  });
+});
+
+describe('sign-in with an identity provider', () => {
+  beforeEach(() => {
+    server.routes[ME] = signedOut;
+  });
+
+  it("offers a button per provider, which leaves for the server's sign-in URL", async () => {
+    server.routes[PROVIDERS] = {
+      status: 200,
+      body: ok({
+        items: [
+          { id: 'corp', name: 'Corp SSO', sign_in_url: '/oauth2/authorization/corp' },
+          { id: 'github', name: 'GitHub', sign_in_url: '/oauth2/authorization/github' },
+        ],
+        next_cursor: null,
+      }),
+    };
+    renderApp('#/');
+    const main = await screen.findByRole('main', { name: 'Sign in' });
+    const github = await within(main).findByRole('link', { name: 'Sign in with GitHub' });
+    expect(github).toHaveAttribute('href', '/oauth2/authorization/github');
+    expect(within(main).getByRole('link', { name: 'Sign in with Corp SSO' })).toHaveAttribute(
+      'href',
+      '/oauth2/authorization/corp',
+    );
+    expect(within(main).queryByRole('alert')).toBeNull();
+  });
+
+  it('shows no provider button when none is configured', async () => {
+    server.routes[PROVIDERS] = { status: 200, body: ok({ items: [], next_cursor: null }) };
+    renderApp('#/');
+    await screen.findByRole('main', { name: 'Sign in' });
+    await waitFor(() => expect(server.calls.map((c) => c.url)).toContain(PROVIDERS));
+    expect(screen.queryByRole('link', { name: /Sign in with/ })).toBeNull();
+  });
+
+  it('says why a sign-in with a provider was refused, and takes the error off the address', async () => {
+    server.routes[PROVIDERS] = { status: 200, body: ok({ items: [], next_cursor: null }) };
+    renderApp('#/p/p1', '?sign_in_error=access_denied');
+    const main = await screen.findByRole('main', { name: 'Sign in' });
+    expect(within(main).getByRole('alert')).toHaveTextContent('The sign-in was cancelled at the provider.');
+    expect(window.location.search).toBe('');
+    expect(window.location.hash).toBe('#/p/p1');
+  });
+
+  it('names every refusal, an unknown one by its code only', () => {
+    expect(providerErrorMessage('authorization_request_not_found')).toMatch(/took too long/);
+    expect(providerErrorMessage('invalid_nonce')).toMatch(/could not be verified/);
+    expect(providerErrorMessage('server_error')).toBe('Signing in with the provider failed (server_error).');
+    expect(providerErrorMessage('<b>x</b>')).toBe('Signing in with the provider failed (bxb).');
   });
 });
 

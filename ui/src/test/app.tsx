@@ -4,9 +4,12 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { App } from '../App';
 import { FakeEventSource, fakeServer } from './server';
 
-/** The whole app at `hash`, with a query client of its own that does not retry; answers that client. */
-export function renderApp(hash = '#/p/p1'): QueryClient {
-  window.history.replaceState(null, '', `/${hash}`);
+/**
+ * The whole app at `hash` (after the query `search`, e.g. `?a=b`), with a query client of its own that does not retry;
+ * answers that client.
+ */
+export function renderApp(hash = '#/p/p1', search = ''): QueryClient {
+  window.history.replaceState(null, '', `/${search}${hash}`);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>

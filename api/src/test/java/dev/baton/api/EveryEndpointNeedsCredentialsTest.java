@@ -29,8 +29,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EveryEndpointNeedsCredentialsTest extends AuthIntegrationTest {
 
-    /** The sign-in, and Spring's error page (what a failed request is forwarded to, never a route of its own). */
-    private static final Set<String> ANONYMOUS = Set.of("POST /api/v1/auth/sessions", "GET /error");
+    /**
+     * The sign-in, the sign-in page's list of identity providers, and Spring's error page (what a failed request is
+     * forwarded to, never a route of its own).
+     */
+    private static final Set<String> ANONYMOUS = Set.of("POST /api/v1/auth/sessions", "GET /api/v1/auth/providers",
+            "GET /error");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -61,6 +65,11 @@ class EveryEndpointNeedsCredentialsTest extends AuthIntegrationTest {
         forged.post("/api/v1/auth/sessions", "{}").expectError(401, "UNAUTHORIZED");
         anonymous().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/projects")
                 .expectError(401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void theSignInPageListsNoProviderWhenNoneIsConfigured() {
+        assertThat(anonymous().get("/api/v1/auth/providers").expect(200).data().get("items")).isEmpty();
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
 import dev.baton.api.web.RequestContext;
 import dev.baton.core.account.CreateApiTokenCommand;
-import dev.baton.core.account.RecordSignInCommand;
 import dev.baton.core.account.RevokeApiTokenCommand;
 import dev.baton.core.account.SignOutCommand;
 import dev.baton.core.common.Checks;
@@ -18,9 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,15 +55,17 @@ class AuthController {
     private final AccessDirectory directory;
     private final Passwords passwords;
     private final CommandSender commands;
+    private final Sessions sessions;
     private final AuthSettings settings;
     private final HttpServletRequest request;
 
     AuthController(Accounts accounts, AccessDirectory directory, Passwords passwords, CommandSender commands,
-                   AuthSettings settings, HttpServletRequest request) {
+                   Sessions sessions, AuthSettings settings, HttpServletRequest request) {
         this.accounts = accounts;
         this.directory = directory;
         this.passwords = passwords;
         this.commands = commands;
+        this.sessions = sessions;
         this.settings = settings;
         this.request = request;
     }
@@ -93,17 +91,12 @@ class AuthController {
             throw new DomainException(ErrorCode.UNAUTHORIZED, "wrong username or password");
         }
         signIns.forget(attempts);
-        String secret = Secrets.random();
-        String sessionId = UUID.randomUUID().toString();
-        Instant expiresAt = Instant.now().plus(settings.sessionLifetime());
-        commands.sendAs(username, new RecordSignInCommand(found[0], sessionId, Secrets.sha256(secret), expiresAt,
-                "password"));
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie(secret, settings.sessionLifetime()).toString());
+        Sessions.Opened session = sessions.open(found[0], username, "password", request, response);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("user_id", found[0]);
         answer.put("username", username);
-        answer.put("csrf_token", Secrets.csrfToken(secret));
-        answer.put("expires_at", expiresAt);
+        answer.put("csrf_token", session.csrfToken());
+        answer.put("expires_at", session.expiresAt());
         return Envelope.ok(answer);
     }
 
@@ -115,7 +108,7 @@ class AuthController {
                     + " the token instead (DELETE /api/v1/auth/tokens/{token_id})");
         }
         long version = commands.send(new SignOutCommand(caller.userId(), caller.credentialId()));
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO).toString());
+        sessions.forget(request, response);
         return Envelope.ok(Map.of("status", "signed_out", "version", version));
     }
 
@@ -180,11 +173,5 @@ class AuthController {
         }
         long version = commands.send(new RevokeApiTokenCommand(caller.userId(), tokenId));
         return Envelope.ok(Map.of("status", "revoked", "version", version));
-    }
-
-    /** The session cookie: script-proof, sent to this site only, over HTTPS only when the request came over it. */
-    private ResponseCookie cookie(String value, Duration maxAge) {
-        return ResponseCookie.from(CredentialFilter.COOKIE, value).httpOnly(true).sameSite("Strict").path("/")
-                .secure(request.isSecure()).maxAge(maxAge).build();
     }
 }

@@ -31,6 +31,13 @@ public class CommandSender {
         return 0L;
     }
 
+    /** Sends a command that creates an aggregate on behalf of {@code user}, who is not signed in yet. */
+    public void createAs(String user, Object command) {
+        Map<String, Object> data = metaData();
+        data.put(AuditTrail.USER, user);
+        dispatch(command, data);
+    }
+
     /** Sends a command to an existing aggregate; its handler answers the version. */
     public long send(Object command) {
         return version(command, dispatch(command, metaData()));

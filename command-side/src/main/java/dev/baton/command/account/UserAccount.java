@@ -5,10 +5,12 @@ import dev.baton.core.account.AccountIds;
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
 import dev.baton.core.account.CreateApiTokenCommand;
+import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.ProviderKeyNames;
 import dev.baton.core.account.ProviderKeyRemovedEvent;
 import dev.baton.core.account.ProviderKeySetEvent;
 import dev.baton.core.account.RecordSignInCommand;
+import dev.baton.core.account.RegisterExternalUserCommand;
 import dev.baton.core.account.RegisterUserCommand;
 import dev.baton.core.account.RemoveProviderKeyCommand;
 import dev.baton.core.account.RevokeApiTokenCommand;
@@ -65,14 +67,20 @@ public class UserAccount {
 
     @CommandHandler
     public UserAccount(RegisterUserCommand command) {
-        String username = Usernames.checked(command.username());
-        if (!command.userId().equals(AccountIds.ofUsername(username))) {
-            throw DomainException.invalidState("user id " + command.userId() + " is not the id of " + username);
-        }
-        String displayName = Checks.optional("display_name", command.displayName(), Checks.MAX_NAME);
+        String username = username(command.userId(), command.username());
         String hash = Checks.required("password", command.passwordHash(), Checks.MAX_SHORT);
-        apply(new UserRegisteredEvent(command.userId(), username,
-                displayName == null || displayName.isBlank() ? username : displayName.strip(), hash, command.admin()));
+        apply(new UserRegisteredEvent(command.userId(), username, displayName(command.displayName(), username), hash,
+                command.admin()));
+    }
+
+    @CommandHandler
+    public UserAccount(RegisterExternalUserCommand command) {
+        String username = username(command.userId(), command.username());
+        String registrationId = Checks.required("registration_id", command.registrationId(), Checks.MAX_NAME);
+        String subject = Checks.required("subject", command.subject(), Checks.MAX_NAME);
+        apply(new UserRegisteredEvent(command.userId(), username, displayName(command.displayName(), username), null,
+                false));
+        apply(new ExternalIdentityLinkedEvent(command.userId(), registrationId, subject));
     }
 
     @CommandHandler
@@ -144,6 +152,19 @@ public class UserAccount {
         }
         apply(new ProviderKeyRemovedEvent(userId, command.name(), keyId));
         return AggregateLifecycle.getVersion();
+    }
+
+    private static String username(String userId, String requested) {
+        String username = Usernames.checked(requested);
+        if (!userId.equals(AccountIds.ofUsername(username))) {
+            throw DomainException.invalidState("user id " + userId + " is not the id of " + username);
+        }
+        return username;
+    }
+
+    private static String displayName(String requested, String username) {
+        String displayName = Checks.optional("display_name", requested, Checks.MAX_NAME);
+        return displayName == null || displayName.isBlank() ? username : displayName.strip();
     }
 
     @EventSourcingHandler

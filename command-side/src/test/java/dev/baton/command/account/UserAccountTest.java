@@ -4,7 +4,9 @@ import dev.baton.core.account.AccountIds;
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
 import dev.baton.core.account.CreateApiTokenCommand;
+import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.RecordSignInCommand;
+import dev.baton.core.account.RegisterExternalUserCommand;
 import dev.baton.core.account.RegisterUserCommand;
 import dev.baton.core.account.RevokeApiTokenCommand;
 import dev.baton.core.account.SignOutCommand;
@@ -71,6 +73,35 @@ class UserAccountTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUserCommand(ADA, "ada", null, "", false))
                 .expectNoEvents().expectException(invalidField("password"));
+    }
+
+    @Test
+    void anAccountOfAnIdentityProviderHasNoPasswordIsNoAdminAndIsLinkedToItsIdentity() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterExternalUserCommand(ADA, "Ada", null, "github", "583231"))
+                .expectEvents(new UserRegisteredEvent(ADA, "ada", "ada", null, false),
+                        new ExternalIdentityLinkedEvent(ADA, "github", "583231"));
+    }
+
+    @Test
+    void anAccountOfAnIdentityProviderNeedsItsIdentityAndTheIdOfItsUsername() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterExternalUserCommand(ADA, "ada", null, "github", " "))
+                .expectNoEvents().expectException(invalidField("subject"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterExternalUserCommand(ADA, "ada", null, null, "583231"))
+                .expectNoEvents().expectException(invalidField("registration_id"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterExternalUserCommand(AccountIds.ofUsername("bob"), "ada", null, "github", "583231"))
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_STATE));
+    }
+
+    @Test
+    void anAccountOfAnIdentityProviderSignsInLikeAnyOther() {
+        fixture.given(new UserRegisteredEvent(ADA, "ada", "Ada L.", null, false),
+                        new ExternalIdentityLinkedEvent(ADA, "corp", "sub-1"))
+                .when(new RecordSignInCommand(ADA, "s-1", "hash-1", IN_A_DAY, "oidc:corp"))
+                .expectEvents(new UserSignedInEvent(ADA, "s-1", "hash-1", IN_A_DAY, "oidc:corp"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.baton.projections.access;
 
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
+import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.ProviderKeyRemovedEvent;
 import dev.baton.core.account.ProviderKeySetEvent;
 import dev.baton.core.account.UserRegisteredEvent;
@@ -158,5 +159,10 @@ public class AccessDirectoryUpdater {
     @EventHandler
     void on(TeamMemberRemovedEvent event) {
         directory.removeMember(event.teamId(), event.userId());
+    }
+
+    @EventHandler
+    void on(ExternalIdentityLinkedEvent event) {
+        directory.linkIdentity(event.registrationId(), event.subject(), event.userId());
     }
 }

@@ -100,13 +100,19 @@ public class AccessDirectory {
         jdbc.update("update acc_credential set last_used_at = ? where credential_id = ?", ts(at), credentialId);
     }
 
+    /** From now on, the identity {@code subject} of the provider {@code registrationId} signs in as the user. */
+    public void linkIdentity(String registrationId, String subject, String userId) {
+        jdbc.update("insert into acc_identity (registration_id, subject, user_id) values (?, ?, ?)", registrationId,
+                subject, userId);
+    }
+
     // ---- reads ----
 
     public boolean hasUsers() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from acc_user)", Boolean.class));
     }
 
-    /** The id and password hash of a username, for a sign-in. */
+    /** The id and password hash of a username, for a sign-in (the hash is null for an account without password). */
     public Optional<String[]> password(String username) {
         return jdbc.query("select user_id, password_hash from acc_user where username = ?",
                 (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, username).stream().findFirst();
@@ -120,6 +126,12 @@ public class AccessDirectory {
                         + " and (c.expires_at is null or c.expires_at > ?)",
                 (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
                         rs.getString(5), instant(rs.getTimestamp(6))), secretHash, ts(now)).stream().findFirst();
+    }
+
+    /** The user an identity of a provider signs in as, if it signed in before. */
+    public Optional<String> userOfIdentity(String registrationId, String subject) {
+        return jdbc.queryForList("select user_id from acc_identity where registration_id = ? and subject = ?",
+                String.class, registrationId, subject).stream().findFirst();
     }
 
     public Optional<UserView> user(String userId) {

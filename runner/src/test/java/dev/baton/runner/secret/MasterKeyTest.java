@@ -33,6 +33,17 @@ class MasterKeyTest {
     }
 
     @Test
+    void derivesTheSameKeyForOnePurposeFromOneMasterKeyAndAnotherForAnotherPurposeOrKey() {
+        String key = randomKey();
+        byte[] derived = new MasterKey(dataDir, key).derive("cookies").getEncoded();
+
+        assertThat(derived).hasSize(32).isEqualTo(new MasterKey(dataDir, key).derive("cookies").getEncoded())
+                .isNotEqualTo(new MasterKey(dataDir, key).derive("other").getEncoded())
+                .isNotEqualTo(new MasterKey(dataDir, randomKey()).derive("cookies").getEncoded())
+                .isNotEqualTo(Base64.getDecoder().decode(key));
+    }
+
+    @Test
     void refusesAnEnvironmentVariableThatIsNotThirtyTwoBytesWithoutRepeatingIt() {
         String tooShort = Base64.getEncoder().encodeToString(new byte[16]);
         for (String invalid : new String[]{"not-base64-at-all!", tooShort}) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Baton: domain and aggregate fixture tests, the UI's component tests, the HTTP
 # integration suite on the embedded H2 database and again on a throwaway PostgreSQL cluster, and the
-# browser test in headless Chromium. Installs what is missing (PostgreSQL, Chromium) from Debian packages.
+# browser test in headless Chromium. Installs what is missing (PostgreSQL, Chromium, bubblewrap) from Debian packages.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -18,6 +18,12 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "test.sh: installing Chromium from Debian packages"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v bwrap >/dev/null; then
+  need_root "bubblewrap (the agent sandbox)" "bubblewrap"
+  echo "test.sh: installing bubblewrap from Debian packages"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null
 fi
 command -v node >/dev/null || { echo "test.sh: node and npm are required (they build and test the UI)" >&2; exit 1; }
 

@@ -1,6 +1,7 @@
 package dev.baton.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.AgentRuns;
 import dev.baton.api.support.Api;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
@@ -42,16 +43,14 @@ class AttemptRecoveryTest extends ServerProcessTest {
         String finishing = startAttempt(api, projectId, "while [ ! -e " + go + " ]; do sleep 0.05; done;"
                 + " echo finished; echo done > done.txt");
         // sleeps until the test kills its whole process group while no server runs
-        Path pidFile = markers.resolve("pid");
-        String vanishing = startAttempt(api, projectId, "echo $$ > " + pidFile + "; sleep 600");
+        String vanishing = startAttempt(api, projectId, "sleep 600");
         awaitStatus(api, vanishing, "running");
         awaitStatus(api, finishing, "running");
         await().atMost(Duration.ofSeconds(30)).until(() -> ticks(api, ticking).size() >= 5);
 
         servers.killLast();
         Files.writeString(go, "go");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
-        long agent = Long.parseLong(Files.readString(pidFile).strip());
+        long agent = AgentRuns.pid(AgentRuns.files(dataDir, vanishing));
         killGroup(agent);
         await().atMost(Duration.ofSeconds(10)).until(() -> !Processes.isRunning(agent));
 
@@ -80,14 +79,12 @@ class AttemptRecoveryTest extends ServerProcessTest {
         String projectId = api.post("/api/v1/projects", Json.obj("name", "Paused recovery", "local_path",
                 GitRepos.create().toString(), "commands", Map.of("test", "true"))).expect(201).data()
                 .get("project_id").asText();
-        Path pidFile = markers.resolve("pid");
         Path go = markers.resolve("go");
-        String attemptId = startAttempt(api, projectId, "echo $$ > " + pidFile + "; while [ ! -e " + go + " ];"
+        String attemptId = startAttempt(api, projectId, "while [ ! -e " + go + " ];"
                 + " do sleep 0.05; done; echo done > done.txt");
         awaitStatus(api, attemptId, "running");
         String taskId = api.get("/api/v1/attempts/" + attemptId).expect(200).data().get("task_id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
-        long agent = Long.parseLong(Files.readString(pidFile).strip());
+        long agent = AgentRuns.pid(AgentRuns.files(dataDir, attemptId));
         api.post("/api/v1/tasks/" + taskId + "/pause", null).expect(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> Processes.isSuspended(agent));
 

@@ -1,11 +1,13 @@
 package dev.baton.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.AgentRuns;
 import dev.baton.api.support.Api;
 import dev.baton.api.support.ApiTestBase;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
 import dev.baton.api.support.SseClient;
+import dev.baton.runner.attempt.RunnerSettings;
 import dev.baton.runner.process.Processes;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;
@@ -13,6 +15,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +41,8 @@ import static org.awaitility.Awaitility.await;
  */
 class AttemptRunTest extends ApiTestBase {
 
+    @Autowired
+    private RunnerSettings settings;
     private Path repo;
     private String projectId;
 
@@ -179,17 +184,18 @@ class AttemptRunTest extends ApiTestBase {
 
     @Test
     void cancellingARunningAttemptStopsItsAgentAndEverythingItStarted() throws Exception {
-        Path pids = Files.createTempFile("baton-pids", ".txt");
+        Path started = Files.createTempFile("baton-started", ".txt");
         String taskId = createTask(projectId, Json.obj("title", "Sleep"));
-        String attemptId = startAttempt(taskId, agent("sleep 300 & echo $! > " + pids + "; echo started; wait"));
+        String attemptId = startAttempt(taskId, agent("sleep 300 & echo $! > " + started + "; echo started; wait"));
         awaitAttempt(attemptId, "running");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.readString(pids).isBlank());
-        long child = Long.parseLong(Files.readString(pids).strip());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.readString(started).isBlank());
+        long run = AgentRuns.pid(settings.agentFiles(attemptId));
 
         api.post("/api/v1/attempts/" + attemptId + "/cancel", Json.obj("reason", "not needed")).expect(200);
 
         assertThat(awaitAttempt(attemptId, "cancelled").get("status").asText()).isEqualTo("cancelled");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Processes.isRunning(child));
+        // the agent's process group: the agent, the background sleep and, sandboxed, the sandbox's processes
+        await().atMost(Duration.ofSeconds(20)).until(() -> !Processes.groupIsRunning(run));
         await().atMost(Duration.ofSeconds(10)).until(() -> kinds(logs(attemptId), "STATUS", "to").contains("cancelled"));
     }
 

@@ -1,13 +1,16 @@
 package dev.baton.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.api.support.AgentRuns;
 import dev.baton.api.support.ApiTestBase;
 import dev.baton.api.support.GitRepos;
 import dev.baton.api.support.Json;
+import dev.baton.runner.attempt.RunnerSettings;
 import dev.baton.runner.process.Processes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The task controls on real agents: `command` agents (bash scripts) that tell the test their process id and what they
+ * The task controls on real agents: `command` agents (bash scripts) that tell the test what they
  * were given through files outside their workspace, and wait for the test's go-ahead where the test needs them to.
  */
 class TaskControlRunTest extends ApiTestBase {
 
     @TempDir
     Path dir;
+    @Autowired
+    RunnerSettings settings;
     private String projectId;
 
     @BeforeEach
@@ -50,19 +55,13 @@ class TaskControlRunTest extends ApiTestBase {
         return api.post("/api/v1/tasks/" + taskId + "/" + control, null).expect(200).data().get("version").asLong();
     }
 
-    /** Writes its process id, then waits for the file {@code go} and leaves a file in its workspace. */
+    /** Waits for the file {@code go} and leaves a file in its workspace. */
     private String waitingAgent() {
-        return agent("echo $$ > " + dir.resolve("pid") + "; while [ ! -e " + dir.resolve("go") + " ]; do sleep 0.05;"
-                + " done; echo done > done.txt");
+        return agent("while [ ! -e " + dir.resolve("go") + " ]; do sleep 0.05; done; echo done > done.txt");
     }
 
-    private long agentPid() {
-        await().atMost(WAIT).until(() -> Files.exists(dir.resolve("pid")) && !Files.readString(dir.resolve("pid")).isBlank());
-        try {
-            return Long.parseLong(Files.readString(dir.resolve("pid")).strip());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private long agentPid(String attemptId) {
+        return AgentRuns.pid(settings.agentFiles(attemptId));
     }
 
     /** The process's state letter in /proc ({@code T}: stopped by a signal). */
@@ -77,7 +76,7 @@ class TaskControlRunTest extends ApiTestBase {
         String taskId = newTask(projectId, "Pause me");
         String attemptId = start(taskId, waitingAgent());
         awaitAttempt(attemptId, "running");
-        long pid = agentPid();
+        long pid = agentPid(attemptId);
 
         long paused = control(taskId, "pause");
         await().atMost(WAIT).until(() -> Processes.isSuspended(pid));
@@ -120,7 +119,7 @@ class TaskControlRunTest extends ApiTestBase {
         String taskId = newTask(projectId, "Stop me");
         String running = start(taskId, waitingAgent());
         awaitAttempt(running, "running");
-        long pid = agentPid();
+        long pid = agentPid(running);
         control(taskId, "pause");
         await().atMost(WAIT).until(() -> Processes.isSuspended(pid));
 

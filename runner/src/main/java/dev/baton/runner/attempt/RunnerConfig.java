@@ -6,6 +6,7 @@ import dev.baton.runner.change.DiffLimits;
 import dev.baton.runner.change.DiffReader;
 import dev.baton.runner.log.AttemptLog;
 import dev.baton.runner.moxxy.MoxxyAccess;
+import dev.baton.runner.process.AgentSandbox;
 import dev.baton.runner.secret.ProviderKeyAccess;
 import dev.baton.runner.process.ProcessSupervisor;
 import dev.baton.runner.workspace.GitCli;
@@ -43,9 +44,10 @@ class RunnerConfig {
                 : event.getIdentifier();
     }
 
+    /** Agents and gates run in the sandbox found at startup (a server that requires one and has none fails here). */
     @Bean
-    ProcessSupervisor processSupervisor() {
-        return new ProcessSupervisor();
+    ProcessSupervisor processSupervisor(RunnerSettings settings) {
+        return new ProcessSupervisor(AgentSandbox.detect(settings.sandbox()));
     }
 
     @Bean

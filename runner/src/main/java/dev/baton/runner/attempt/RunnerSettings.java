@@ -1,6 +1,7 @@
 package dev.baton.runner.attempt;
 
 import dev.baton.runner.process.RunFiles;
+import dev.baton.runner.process.SandboxSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,8 @@ import java.util.UUID;
  * How this runner node runs attempts: its identity (kept in {@code <data-dir>/runner-node-id} so that a restarted
  * server finds the attempts it was running), its number of slots (attempts running at once on this node, whatever
  * the project), how long an agent gets to stop after each signal, and where each attempt's files live
- * ({@code <data-dir>/attempts/<attemptId>}: the agent's output, gate output, the diff).
+ * ({@code <data-dir>/attempts/<attemptId>}: the agent's output, gate output, the diff), and what agent runs are kept
+ * from ({@code baton.runner.sandbox*}).
  */
 @Component
 public class RunnerSettings {
@@ -26,11 +28,15 @@ public class RunnerSettings {
     private final Duration stopGrace;
     private final String nodeId;
     private final boolean removeWorkspaceAfterMerge;
+    private final SandboxSettings sandbox;
 
     public RunnerSettings(@Value("${baton.data-dir}") Path dataDir, @Value("${baton.runner.slots:8}") int slots,
                           @Value("${baton.runner.stop-grace:PT5S}") Duration stopGrace,
                           @Value("${baton.runner.node-id:}") String nodeId,
-                          @Value("${baton.workspaces.remove-after-merge:true}") boolean removeWorkspaceAfterMerge) {
+                          @Value("${baton.workspaces.remove-after-merge:true}") boolean removeWorkspaceAfterMerge,
+                          @Value("${baton.runner.sandbox:auto}") String sandboxMode,
+                          @Value("${baton.runner.sandbox.hidden-paths:}") String hiddenPaths,
+                          @Value("${baton.runner.sandbox.hidden-variables:}") String hiddenVariables) {
         if (slots < 1) {
             throw new IllegalArgumentException("baton.runner.slots must be at least 1, not " + slots);
         }
@@ -39,6 +45,7 @@ public class RunnerSettings {
         this.stopGrace = stopGrace;
         this.removeWorkspaceAfterMerge = removeWorkspaceAfterMerge;
         this.nodeId = nodeId.isBlank() ? storedNodeId(this.dataDir) : nodeId.strip();
+        this.sandbox = SandboxSettings.of(this.dataDir, sandboxMode, hiddenPaths, hiddenVariables);
     }
 
     public String nodeId() {
@@ -56,6 +63,11 @@ public class RunnerSettings {
     /** Whether a merged attempt's workspace is removed at once (its branch stays). */
     public boolean removeWorkspaceAfterMerge() {
         return removeWorkspaceAfterMerge;
+    }
+
+    /** What agent runs are kept from: the data folder's database and master key folders, and more if configured. */
+    public SandboxSettings sandbox() {
+        return sandbox;
     }
 
     public Path attemptFolder(String attemptId) {

@@ -14,7 +14,8 @@ import java.util.Optional;
  * that signals reach the agent and everything it started, and a server that stops does not take the agent with it.
  * Its stdin is /dev/null or a file holding the text to give it, its stdout and stderr are appended to files, and a
  * small bash wrapper records the agent's exit status in a file: a server started later re-attaches to a run still
- * going, or finishes one that ended meanwhile from its files.
+ * going, or finishes one that ended meanwhile from its files. Runs are started in the {@link AgentSandbox}, the
+ * wrapper inside it too (so the status it records is the agent's), with none of the server's own variables.
  */
 public final class ProcessSupervisor {
 
@@ -27,12 +28,26 @@ public final class ProcessSupervisor {
             + " printf '%s' \"$status\" > \"$BATON_EXIT_FILE.tmp\" && mv \"$BATON_EXIT_FILE.tmp\" \"$BATON_EXIT_FILE\"";
     private static final File DEV_NULL = new File("/dev/null");
 
+    private final AgentSandbox sandbox;
+
+    public ProcessSupervisor(AgentSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    /** A supervisor without namespaces ({@link AgentSandbox#none()}). */
+    public ProcessSupervisor() {
+        this(AgentSandbox.none());
+    }
+
     public AgentProcess start(Invocation invocation, RunFiles files) throws IOException {
         Files.createDirectories(files.folder());
         Files.deleteIfExists(files.exitStatus());
-        List<String> argv = new ArrayList<>(List.of("setsid", "bash", "-c", WRAPPER, "baton-agent"));
-        argv.addAll(invocation.argv());
+        List<String> wrapped = new ArrayList<>(List.of("bash", "-c", WRAPPER, "baton-agent"));
+        wrapped.addAll(invocation.argv());
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(sandbox.wrap(wrapped));
         ProcessBuilder builder = new ProcessBuilder(argv).directory(invocation.workingDirectory().toFile());
+        sandbox.scrub(builder.environment());
         builder.environment().putAll(invocation.environment());
         builder.environment().put("BATON_EXIT_FILE", files.exitStatus().toString());
         if (invocation.stdin() == null) {

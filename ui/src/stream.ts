@@ -1,5 +1,7 @@
 // The one way the UI follows a Server-Sent Events stream, and the coalescing of the refetches its messages cause.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { authPaths } from './auth/api';
+import { call } from './http';
 
 export type StreamState = 'off' | 'connecting' | 'live' | 'reconnecting';
 
@@ -18,8 +20,9 @@ const MAX_DELAY_MS = 30_000;
  * Follows the stream named by `key` (null: none) while mounted; a new key closes the old stream and opens the new
  * one. EventSource reconnects on its own after a dropped connection (with Last-Event-ID); only when the browser gives
  * up for good (an HTTP error or a wrong content type: readyState CLOSED) is a new one opened, at `url(lastId)`, after
- * 1 s, then twice as long each time up to 30 s. The callbacks are read afresh on each use, so they may change on
- * every render.
+ * 1 s, then twice as long each time up to 30 s. An EventSource never shows why it gave up, so the session is
+ * checked then: a 401 (it expired, or was ended elsewhere) brings the sign-in page back like any other call's. The
+ * callbacks are read afresh on each use, so they may change on every render.
  */
 export function useEventStream(key: string | null, stream: EventStream): StreamState {
   const [state, setState] = useState<StreamState>('off');
@@ -59,6 +62,7 @@ export function useEventStream(key: string | null, stream: EventStream): StreamS
         setState('reconnecting');
         if (es.readyState !== EventSource.CLOSED) return; // the browser tries again by itself
         es.close();
+        checkSession();
         reopenTimer = setTimeout(open, delay);
         delay = Math.min(delay * 2, MAX_DELAY_MS);
       };
@@ -73,6 +77,13 @@ export function useEventStream(key: string | null, stream: EventStream): StreamS
   }, [key]);
 
   return state;
+}
+
+/** Asks who is signed in, for the 401 it answers when no one is any more (`call` tells the sign-in gate). */
+function checkSession() {
+  call('GET', authPaths.me).catch(() => {
+    // a 401 has been reported by `call`; anything else is the stream's own trouble, retried as usual
+  });
 }
 
 export interface Coalesced {

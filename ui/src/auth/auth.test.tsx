@@ -122,6 +122,19 @@ describe('with accounts on', () => {
   });
 });
 
+describe('an expired session and the event streams', () => {
+  it('shows the sign-in page when a stream is refused for good and /auth/me answers 401', async () => {
+    server.routes[ME] = { status: 200, body: ok(ada) };
+    renderApp('#/p/p1');
+    await screen.findByRole('heading', { level: 1, name: 'Alpha' });
+
+    // the session expired: the browser's EventSource gets a 401 and gives up, without saying why
+    server.routes[ME] = signedOut;
+    FakeEventSource.instances[0].fail(true);
+    expect(await screen.findByRole('main', { name: 'Sign in' })).toBeInTheDocument();
+  });
+});
+
 describe('sign-in with an identity provider', () => {
   beforeEach(() => {
     server.routes[ME] = signedOut;

@@ -132,3 +132,10 @@ export const fetchProviderKeys = () => call<{ items: ProviderKey[] }>('GET', pro
 export const setProviderKey = (name: string, value: string) =>
   call<ProviderKey>('PUT', `${providerKeysPath}/${enc(name)}`, { body: { value } });
 export const removeProviderKey = (name: string) => call('DELETE', `${providerKeysPath}/${enc(name)}`);
+
+/** Changes the caller's password; their other sessions are signed out. */
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  call('PUT', '/api/v1/auth/password', { body: { current_password: currentPassword, new_password: newPassword } });
+/** An administrator sets a user's password (named by id or username); all their sessions are signed out. */
+export const setUserPassword = (user: string, newPassword: string) =>
+  call('PUT', `/api/v1/users/${enc(user)}/password`, { body: { new_password: newPassword } });

@@ -4,6 +4,7 @@ import { AgentProfiles } from './AgentProfiles';
 import { ApiTokens } from './ApiTokens';
 import { MoxxySettings } from './MoxxySettings';
 import { ProjectSettingsForm } from './ProjectSettingsForm';
+import { ChangePassword } from './Passwords';
 import { ProviderKeys } from './ProviderKeys';
 import { Teams } from './Teams';
 import { Users } from './Users';
@@ -20,7 +21,7 @@ type Tab = (typeof TABS)[number]['id'];
 
 /**
  * Settings: the selected project's (when there is one), the agent profiles, the moxxy connection, and with accounts
- * on the caller's account (API tokens, provider keys, teams) and, for administrators, the users.
+ * on the caller's account (password, API tokens, provider keys, teams) and, for administrators, the users.
  */
 export function SettingsPage({ projectId, initialTab }: { projectId: string | null; initialTab?: Tab }) {
   const [tab, setTab] = useState<Tab>(initialTab ?? (projectId ? 'project' : 'agents'));
@@ -67,6 +68,7 @@ export function SettingsPage({ projectId, initialTab }: { projectId: string | nu
         {tab === 'moxxy' && <MoxxySettings projectId={projectId} />}
         {tab === 'account' && account && (
           <>
+            <ChangePassword />
             <ApiTokens />
             <ProviderKeys />
             <Teams />

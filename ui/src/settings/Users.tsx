@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createUser, fetchUsers, type NewUser } from '../auth/api';
 import { Field } from '../components/Field';
 import { ErrorText } from './ErrorText';
+import { SetUserPassword } from './Passwords';
 
 const USERS = ['settings', 'auth', 'users'] as const;
 
@@ -59,6 +60,7 @@ export function Users() {
         </tbody>
       </table>
       <NewUserForm onCreated={() => client.invalidateQueries({ queryKey: USERS })} />
+      <SetUserPassword />
     </section>
   );
 }

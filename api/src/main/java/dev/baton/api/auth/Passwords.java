@@ -19,8 +19,13 @@ public class Passwords {
 
     /** The hash of a new password, once it is long enough (and not so long that hashing it is a burden). */
     String hash(String password) {
+        return hash("password", password);
+    }
+
+    /** As {@link #hash(String)}, a refusal naming {@code field}. */
+    String hash(String field, String password) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-            throw DomainException.invalidField("password", "password must be " + MIN_LENGTH + " to " + MAX_LENGTH
+            throw DomainException.invalidField(field, field + " must be " + MIN_LENGTH + " to " + MAX_LENGTH
                     + " characters long");
         }
         return encoder.encode(password);

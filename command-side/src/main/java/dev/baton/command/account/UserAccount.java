@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.baton.core.account.AccountIds;
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
+import dev.baton.core.account.ChangePasswordCommand;
 import dev.baton.core.account.CreateApiTokenCommand;
+import dev.baton.core.account.PasswordChangedEvent;
 import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.ProviderKeyNames;
 import dev.baton.core.account.ProviderKeyRemovedEvent;
@@ -101,6 +103,15 @@ public class UserAccount {
             throw DomainException.notFound("session", command.sessionId());
         }
         apply(new UserSignedOutEvent(userId, command.sessionId()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A new password signs out the other sessions: whoever knew the old one is out. */
+    @CommandHandler
+    public Long handle(ChangePasswordCommand command) {
+        apply(new PasswordChangedEvent(userId, Checks.required("password", command.passwordHash(), Checks.MAX_SHORT)));
+        sessions.keySet().stream().filter(session -> !session.equals(command.keepSessionId())).sorted().toList()
+                .forEach(session -> apply(new UserSignedOutEvent(userId, session)));
         return AggregateLifecycle.getVersion();
     }
 

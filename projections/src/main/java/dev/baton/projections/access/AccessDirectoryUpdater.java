@@ -3,6 +3,7 @@ package dev.baton.projections.access;
 import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
 import dev.baton.core.account.ExternalIdentityLinkedEvent;
+import dev.baton.core.account.PasswordChangedEvent;
 import dev.baton.core.account.ProviderKeyRemovedEvent;
 import dev.baton.core.account.ProviderKeySetEvent;
 import dev.baton.core.account.UserRegisteredEvent;
@@ -54,6 +55,11 @@ public class AccessDirectoryUpdater {
     void on(UserRegisteredEvent event, @Timestamp Instant at) {
         directory.addUser(event.userId(), event.username(), event.displayName(), event.passwordHash(), event.admin(),
                 at);
+    }
+
+    @EventHandler
+    void on(PasswordChangedEvent event) {
+        directory.setPassword(event.userId(), event.passwordHash());
     }
 
     @EventHandler

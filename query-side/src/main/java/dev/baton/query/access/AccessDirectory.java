@@ -68,6 +68,10 @@ public class AccessDirectory {
         jdbc.update("delete from acc_provider_key where user_id = ? and name = ?", userId, name);
     }
 
+    public void setPassword(String userId, String passwordHash) {
+        jdbc.update("update acc_user set password_hash = ? where user_id = ?", passwordHash, userId);
+    }
+
     public void addTeam(String teamId, String name, Instant at) {
         jdbc.update("insert into acc_team (team_id, name, created_at) values (?, ?, ?)", teamId, name, ts(at));
     }

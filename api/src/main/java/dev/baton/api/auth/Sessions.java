@@ -2,6 +2,9 @@ package dev.baton.api.auth;
 
 import dev.baton.api.web.CommandSender;
 import dev.baton.core.account.RecordSignInCommand;
+import dev.baton.core.common.DomainException;
+import dev.baton.query.access.AccessDirectory;
+import dev.baton.query.access.UserView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -25,15 +28,20 @@ class Sessions {
 
     private final CommandSender commands;
     private final AuthSettings settings;
+    private final AccessDirectory directory;
 
-    Sessions(CommandSender commands, AuthSettings settings) {
+    Sessions(CommandSender commands, AuthSettings settings, AccessDirectory directory) {
         this.commands = commands;
         this.settings = settings;
+        this.directory = directory;
     }
 
     /** Records the sign-in of {@code username} ({@code method}: how they proved it) and sets the session cookie. */
     Opened open(String userId, String username, String method, HttpServletRequest request,
                 HttpServletResponse response) {
+        if (directory.user(userId).map(UserView::disabled).orElse(false)) {
+            throw DomainException.forbidden("the account " + username + " is disabled: ask an administrator");
+        }
         String secret = Secrets.random();
         Instant expiresAt = Instant.now().plus(settings.sessionLifetime());
         commands.sendAs(username, new RecordSignInCommand(userId, UUID.randomUUID().toString(), Secrets.sha256(secret),

@@ -4,16 +4,22 @@ import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
 import dev.baton.api.web.Paging;
 import dev.baton.core.account.AccountIds;
+import dev.baton.core.account.ChangeUserAccessCommand;
 import dev.baton.core.account.RegisterUserCommand;
 import dev.baton.core.account.Usernames;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.ErrorCode;
 import dev.baton.query.access.AccessDirectory;
+import dev.baton.query.access.Caller;
 import dev.baton.query.access.UserView;
 import dev.baton.query.support.Page;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +39,11 @@ class UserController {
     record NewUserBody(String username, String password, String displayName, Boolean isAdmin) {
     }
 
+    /** What an administrator changes of an account; an absent field stays as it is. */
+    record AccessBody(Boolean isAdmin, Boolean disabled) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(UserController.class);
     private final Accounts accounts;
     private final AccessDirectory directory;
     private final Passwords passwords;
@@ -70,5 +82,30 @@ class UserController {
         commands.create(new RegisterUserCommand(userId, username, body.displayName(), passwords.hash(body.password()),
                 Boolean.TRUE.equals(body.isAdmin())));
         return Envelope.ok(Map.of("user_id", userId, "version", 0));
+    }
+
+    /**
+     * Makes an account an administrator or not, and disables it (its sessions end and its tokens are revoked at once)
+     * or enables it. No one changes their own rights this way, so the caller, an administrator, always remains one:
+     * the server keeps an administrator who may sign in.
+     */
+    @PatchMapping("/{user}")
+    Envelope change(@PathVariable String user, @RequestBody AccessBody body) {
+        Caller admin = accounts.admin(request);
+        UserView target = accounts.user(user);
+        if (target.userId().equals(admin.userId())) {
+            throw DomainException.invalidState("administrators cannot change their own rights: ask another one");
+        }
+        long version = commands.send(new ChangeUserAccessCommand(target.userId(), body.isAdmin(), body.disabled()));
+        log.info("{} changed the rights of {}: admin {}, disabled {}", admin.username(), target.username(),
+                body.isAdmin(), body.disabled());
+        UserView changed = directory.user(target.userId()).orElseThrow();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user_id", changed.userId());
+        answer.put("username", changed.username());
+        answer.put("is_admin", changed.isAdmin());
+        answer.put("disabled", changed.disabled());
+        answer.put("version", version);
+        return Envelope.ok(answer);
     }
 }

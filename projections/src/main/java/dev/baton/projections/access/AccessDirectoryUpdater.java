@@ -6,6 +6,9 @@ import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.PasswordChangedEvent;
 import dev.baton.core.account.ProviderKeyRemovedEvent;
 import dev.baton.core.account.ProviderKeySetEvent;
+import dev.baton.core.account.UserAdminChangedEvent;
+import dev.baton.core.account.UserDisabledEvent;
+import dev.baton.core.account.UserEnabledEvent;
 import dev.baton.core.account.UserRegisteredEvent;
 import dev.baton.core.account.UserSignedInEvent;
 import dev.baton.core.account.UserSignedOutEvent;
@@ -55,6 +58,21 @@ public class AccessDirectoryUpdater {
     void on(UserRegisteredEvent event, @Timestamp Instant at) {
         directory.addUser(event.userId(), event.username(), event.displayName(), event.passwordHash(), event.admin(),
                 at);
+    }
+
+    @EventHandler
+    void on(UserAdminChangedEvent event) {
+        directory.setAdmin(event.userId(), event.admin());
+    }
+
+    @EventHandler
+    void on(UserDisabledEvent event) {
+        directory.setDisabled(event.userId(), true);
+    }
+
+    @EventHandler
+    void on(UserEnabledEvent event) {
+        directory.setDisabled(event.userId(), false);
     }
 
     @EventHandler

@@ -23,7 +23,7 @@ public class AccessDirectory {
 
     private static final RowMapper<UserView> USER = (rs, i) -> new UserView(rs.getString("user_id"),
             rs.getString("username"), rs.getString("display_name"), rs.getBoolean("is_admin"),
-            instant(rs.getTimestamp("created_at")));
+            instant(rs.getTimestamp("created_at")), rs.getBoolean("disabled"));
     private final JdbcTemplate jdbc;
 
     public AccessDirectory(JdbcTemplate jdbc) {
@@ -66,6 +66,14 @@ public class AccessDirectory {
 
     public void removeProviderKey(String userId, String name) {
         jdbc.update("delete from acc_provider_key where user_id = ? and name = ?", userId, name);
+    }
+
+    public void setAdmin(String userId, boolean admin) {
+        jdbc.update("update acc_user set is_admin = ? where user_id = ?", admin, userId);
+    }
+
+    public void setDisabled(String userId, boolean disabled) {
+        jdbc.update("update acc_user set disabled = ? where user_id = ?", disabled, userId);
     }
 
     public void setPassword(String userId, String passwordHash) {
@@ -126,7 +134,7 @@ public class AccessDirectory {
     public Optional<Caller> caller(String secretHash, Instant now) {
         return jdbc.query("select u.user_id, u.username, u.is_admin, c.credential_id, c.kind, c.last_used_at"
                         + " from acc_credential c join acc_user u on u.user_id = c.user_id"
-                        + " where c.secret_hash = ? and c.revoked_at is null"
+                        + " where c.secret_hash = ? and c.revoked_at is null and u.disabled = false"
                         + " and (c.expires_at is null or c.expires_at > ?)",
                 (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
                         rs.getString(5), instant(rs.getTimestamp(6))), secretHash, ts(now)).stream().findFirst();

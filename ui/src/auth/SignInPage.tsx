@@ -14,6 +14,8 @@ export function providerErrorMessage(code: string): string {
     case 'invalid_id_token':
     case 'invalid_nonce':
       return "The provider's answer could not be verified: try again, or ask an administrator.";
+    case 'not_allowed':
+      return 'Your account at the provider may not sign up to this Baton: ask an administrator to let you in.';
     case 'conflict':
       return 'No free username was left for your account: ask an administrator.';
     default:

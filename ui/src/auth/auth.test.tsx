@@ -182,6 +182,9 @@ describe('sign-in with an identity provider', () => {
   it('names every refusal, an unknown one by its code only', () => {
     expect(providerErrorMessage('authorization_request_not_found')).toMatch(/took too long/);
     expect(providerErrorMessage('invalid_nonce')).toMatch(/could not be verified/);
+    expect(providerErrorMessage('not_allowed')).toBe(
+      'Your account at the provider may not sign up to this Baton: ask an administrator to let you in.',
+    );
     expect(providerErrorMessage('server_error')).toBe('Signing in with the provider failed (server_error).');
     expect(providerErrorMessage('<b>x</b>')).toBe('Signing in with the provider failed (bxb).');
   });

@@ -11,13 +11,13 @@ import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.UserView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.stereotype.Component;
 
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The account an identity of a provider (the provider's registration id on this server, and its subject for the
@@ -28,6 +28,7 @@ import java.util.Locale;
  * dropped, other characters than letters, digits, '.', '-', '_' made '-'. When that name is taken, by a local account
  * or another identity's, the new account gets the first free name with a suffix ({@code ada-2}, {@code ada-3}, ...):
  * a provider's sign-in never reaches an account it did not make (a provider's user named "admin" is not Baton's).
+ * Only the identities {@link SignUpAllowList} admits get an account; the others sign in to nothing.
  */
 @Component
 class ExternalAccounts {
@@ -38,18 +39,30 @@ class ExternalAccounts {
     private static final Logger log = LoggerFactory.getLogger(ExternalAccounts.class);
     private final AccessDirectory directory;
     private final CommandSender commands;
+    private final SignUpAllowList allowList;
 
-    ExternalAccounts(AccessDirectory directory, CommandSender commands) {
+    ExternalAccounts(AccessDirectory directory, CommandSender commands, SignUpAllowList allowList) {
         this.directory = directory;
         this.commands = commands;
+        this.allowList = allowList;
     }
 
-    /** The account of {@code person}, who signed in with the provider {@code registrationId}; made if new. */
-    UserView accountOf(String registrationId, OAuth2User person) {
-        String subject = person instanceof OidcUser oidc ? oidc.getSubject() : person.getName();
-        String userId = directory.userOfIdentity(registrationId, subject)
-                .orElseGet(() -> register(registrationId, subject, person));
-        return directory.user(userId).orElseThrow();
+    /**
+     * The account of {@code person}, who signed in with the provider {@code registrationId}; made if new and the
+     * allow-list admits them, else none (and nothing is stored).
+     */
+    Optional<UserView> accountOf(String registrationId, OAuth2User person) {
+        ProviderIdentity identity = ProviderIdentity.of(registrationId, person);
+        Optional<String> known = directory.userOfIdentity(registrationId, identity.subject());
+        if (known.isEmpty() && !allowList.admits(identity)) {
+            // what the provider says of the person is no secret (no token is in it), and tells an administrator
+            // what to add to the allow-list
+            log.info("no account for a first sign-in with {}: {} is not in {}", registrationId, identity.describe(),
+                    SignUpAllowList.PROPERTY);
+            return Optional.empty();
+        }
+        String userId = known.orElseGet(() -> register(registrationId, identity.subject(), person));
+        return Optional.of(directory.user(userId).orElseThrow());
     }
 
     private String register(String registrationId, String subject, OAuth2User person) {

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,8 @@ class ProviderSignIn implements AuthenticationSuccessHandler, AuthenticationFail
 
     static final String AUTHORIZATION_PATH = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI;
     static final String ERROR_PARAMETER = "sign_in_error";
+    /** The error code of a first sign-in that the allow-list does not admit. */
+    static final String NOT_ALLOWED = "not_allowed";
     private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,40}");
     private static final Logger log = LoggerFactory.getLogger(ProviderSignIn.class);
     /** Baton needs nothing of the provider after the sign-in: its access token is dropped, not kept in memory. */
@@ -67,13 +70,15 @@ class ProviderSignIn implements AuthenticationSuccessHandler, AuthenticationFail
     private final AuthorizationRequestCookie requests;
     private final ExternalAccounts accounts;
     private final Sessions sessions;
+    private final SignUpAllowList allowList;
 
     ProviderSignIn(ObjectProvider<ClientRegistrationRepository> registrations, AuthorizationRequestCookie requests,
-                   ExternalAccounts accounts, Sessions sessions) {
+                   ExternalAccounts accounts, Sessions sessions, SignUpAllowList allowList) {
         this.registrations = registrations;
         this.requests = requests;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.allowList = allowList;
     }
 
     /**
@@ -85,6 +90,7 @@ class ProviderSignIn implements AuthenticationSuccessHandler, AuthenticationFail
         if (repository == null) {
             return;
         }
+        log.info("sign-in with providers on; new accounts through them for: {}", allowList);
         DefaultOAuth2AuthorizationRequestResolver resolver =
                 new DefaultOAuth2AuthorizationRequestResolver(repository, AUTHORIZATION_PATH);
         // PKCE for confidential clients too (Spring adds it for public clients only)
@@ -114,9 +120,13 @@ class ProviderSignIn implements AuthenticationSuccessHandler, AuthenticationFail
         String registrationId = token.getAuthorizedClientRegistrationId();
         String code = null;
         try {
-            UserView user = accounts.accountOf(registrationId, token.getPrincipal());
-            String method = (token.getPrincipal() instanceof OidcUser ? "oidc:" : "oauth2:") + registrationId;
-            sessions.open(user.userId(), user.username(), method, request, response);
+            Optional<UserView> user = accounts.accountOf(registrationId, token.getPrincipal());
+            if (user.isPresent()) {
+                String method = (token.getPrincipal() instanceof OidcUser ? "oidc:" : "oauth2:") + registrationId;
+                sessions.open(user.get().userId(), user.get().username(), method, request, response);
+            } else {
+                code = NOT_ALLOWED;
+            }
         } catch (DomainException e) {
             log.warn("sign-in with {} refused: {}", registrationId, e.getMessage());
             code = e.code().name().toLowerCase(Locale.ROOT);

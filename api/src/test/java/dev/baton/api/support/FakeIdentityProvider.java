@@ -47,8 +47,16 @@ public final class FakeIdentityProvider {
     public static final String CLIENT_ID = "baton-test-client";
     public static final String CLIENT_SECRET = "fake-idp-secret-" + UUID.randomUUID();
 
-    /** Someone with an account at the provider; {@code subject} is digits for the GitHub-like {@code /user}. */
-    public record Person(String subject, String username, String name) {
+    /**
+     * Someone with an account at the provider; {@code subject} is digits for the GitHub-like {@code /user}. An
+     * {@code email} (or null) goes with {@code email_verified} in OIDC claims, and alone, as GitHub's public e-mail,
+     * in {@code /user}.
+     */
+    public record Person(String subject, String username, String name, String email, boolean emailVerified) {
+
+        public Person(String subject, String username, String name) {
+            this(subject, username, name, null, false);
+        }
     }
 
     /** How the provider answers the next sign-in. */
@@ -86,10 +94,10 @@ public final class FakeIdentityProvider {
         server.createContext("/token", this::token);
         server.createContext("/jwks", exchange -> json(exchange, 200,
                 new JWKSet(key.toPublicJWK()).toJSONObject()));
-        server.createContext("/userinfo", exchange -> withAccessToken(exchange, person -> Map.of(
-                "sub", person.subject(), "preferred_username", person.username(), "name", person.name())));
-        server.createContext("/user", exchange -> withAccessToken(exchange, person -> Map.of(
-                "id", Long.parseLong(person.subject()), "login", person.username(), "name", person.name())));
+        server.createContext("/userinfo", exchange -> withAccessToken(exchange, person -> withEmail(person, Map.of(
+                "sub", person.subject(), "preferred_username", person.username(), "name", person.name()), true)));
+        server.createContext("/user", exchange -> withAccessToken(exchange, person -> withEmail(person, Map.of(
+                "id", Long.parseLong(person.subject()), "login", person.username(), "name", person.name()), false)));
         server.start();
     }
 
@@ -187,7 +195,10 @@ public final class FakeIdentityProvider {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject(grant.person().subject())
                 .audience(CLIENT_ID).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
                 .claim("nonce", grant.answer() == Answer.WRONG_NONCE ? "not-the-nonce" : grant.nonce())
-                .claim("preferred_username", grant.person().username()).claim("name", grant.person().name()).build();
+                .claim("preferred_username", grant.person().username()).claim("name", grant.person().name())
+                .claim("email", grant.person().email())
+                .claim("email_verified", grant.person().email() == null ? null : grant.person().emailVerified())
+                .build();
         RSAKey signer = grant.answer() == Answer.FORGED_SIGNATURE ? forger : key;
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(),
@@ -218,6 +229,18 @@ public final class FakeIdentityProvider {
             return;
         }
         json(exchange, 200, claims.apply(person));
+    }
+
+    /** {@code claims} with the person's e-mail if any, and whether it is verified when {@code withVerified}. */
+    private static Map<String, Object> withEmail(Person person, Map<String, Object> claims, boolean withVerified) {
+        Map<String, Object> all = new HashMap<>(claims);
+        if (person.email() != null) {
+            all.put("email", person.email());
+            if (withVerified) {
+                all.put("email_verified", person.emailVerified());
+            }
+        }
+        return all;
     }
 
     private static String s256(String verifier) {

@@ -16,6 +16,8 @@ export function providerErrorMessage(code: string): string {
       return "The provider's answer could not be verified: try again, or ask an administrator.";
     case 'not_allowed':
       return 'Your account at the provider may not sign up to this Baton: ask an administrator to let you in.';
+    case 'forbidden':
+      return 'Your Baton account is disabled: ask an administrator.';
     case 'conflict':
       return 'No free username was left for your account: ask an administrator.';
     default:

@@ -44,6 +44,8 @@ export interface User {
   display_name: string | null;
   is_admin: boolean;
   created_at: string;
+  /** A disabled account cannot sign in; its sessions ended and its tokens were revoked. */
+  disabled: boolean;
 }
 
 export interface NewUser {
@@ -139,3 +141,7 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 /** An administrator sets a user's password (named by id or username); all their sessions are signed out. */
 export const setUserPassword = (user: string, newPassword: string) =>
   call('PUT', `/api/v1/users/${enc(user)}/password`, { body: { new_password: newPassword } });
+
+/** An administrator makes an account an administrator or not, or disables it or enables it again. */
+export const changeUserAccess = (userId: string, change: { is_admin?: boolean; disabled?: boolean }) =>
+  call('PATCH', `/api/v1/users/${enc(userId)}`, { body: change });

@@ -185,6 +185,7 @@ describe('sign-in with an identity provider', () => {
     expect(providerErrorMessage('not_allowed')).toBe(
       'Your account at the provider may not sign up to this Baton: ask an administrator to let you in.',
     );
+    expect(providerErrorMessage('forbidden')).toMatch(/account is disabled/);
     expect(providerErrorMessage('server_error')).toBe('Signing in with the provider failed (server_error).');
     expect(providerErrorMessage('<b>x</b>')).toBe('Signing in with the provider failed (bxb).');
   });

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createUser, fetchUsers, type NewUser } from '../auth/api';
+import { changeUserAccess, createUser, fetchUsers, type NewUser, type User } from '../auth/api';
+import { useAccount } from '../auth/session';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { Field } from '../components/Field';
 import { ErrorText } from './ErrorText';
 import { SetUserPassword } from './Passwords';
@@ -35,6 +37,8 @@ export function userRequest(f: UserFields): NewUser {
 export function Users() {
   const client = useQueryClient();
   const users = useQuery({ queryKey: USERS, queryFn: fetchUsers });
+  const me = useAccount();
+  const refresh = () => client.invalidateQueries({ queryKey: USERS });
   return (
     <section aria-labelledby="users-heading">
       <h2 id="users-heading">Users</h2>
@@ -45,7 +49,9 @@ export function Users() {
             <th>Username</th>
             <th>Display name</th>
             <th>Administrator</th>
+            <th>Status</th>
             <th>Created</th>
+            <th>Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -54,14 +60,45 @@ export function Users() {
               <td>{user.username}</td>
               <td>{user.display_name ?? ''}</td>
               <td>{user.is_admin ? 'yes' : 'no'}</td>
+              <td>{user.disabled ? 'disabled' : 'active'}</td>
               <td>{new Date(user.created_at).toLocaleString()}</td>
+              <td className="settings-actions">
+                {user.username !== me?.username && <AccessButtons user={user} onChanged={refresh} />}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <NewUserForm onCreated={() => client.invalidateQueries({ queryKey: USERS })} />
+      <NewUserForm onCreated={refresh} />
       <SetUserPassword />
     </section>
+  );
+}
+
+/** Another account's rights: administrator or not, disabled (confirmed first: it is shut out at once) or enabled. */
+function AccessButtons({ user, onChanged }: { user: User; onChanged: () => Promise<unknown> }) {
+  const change = useMutation({
+    mutationFn: (body: { is_admin?: boolean; disabled?: boolean }) => changeUserAccess(user.user_id, body),
+    onSettled: onChanged,
+  });
+  return (
+    <>
+      <button type="button" aria-label={`${user.is_admin ? 'Remove administrator' : 'Make administrator'} ${user.username}`}
+        disabled={change.isPending} onClick={() => change.mutate({ is_admin: !user.is_admin })}>
+        {user.is_admin ? 'Remove administrator' : 'Make administrator'}
+      </button>
+      {user.disabled ? (
+        <button type="button" aria-label={`Enable ${user.username}`} disabled={change.isPending}
+          onClick={() => change.mutate({ disabled: false })}>
+          Enable
+        </button>
+      ) : (
+        <ConfirmButton label="Disable" name={user.username} disabled={change.isPending}
+          question={`Disable ${user.username}? Their sessions end and their API tokens are revoked at once.`}
+          onConfirm={() => change.mutate({ disabled: true })} />
+      )}
+      {change.isError && <ErrorText error={change.error} />}
+    </>
   );
 }
 

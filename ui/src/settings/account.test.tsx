@@ -220,8 +220,9 @@ describe('teams', () => {
 
 describe('users', () => {
   const USERS = '/api/v1/users';
-  const user = (username: string, admin = false) => ({
+  const user = (username: string, admin = false, disabled = false) => ({
     user_id: `u-${username}`, username, display_name: null, is_admin: admin, created_at: '2026-01-01T00:00:00Z',
+    disabled,
   });
   const fields = { username: ' carol ', displayName: ' Carol ', password: 'long enough pw', admin: true };
 
@@ -260,6 +261,32 @@ describe('users', () => {
     expect(server.sent('POST', USERS)[0].body).toEqual({ username: 'carol', password: 'long enough pw', is_admin: true });
     expect(within(form).getByLabelText('Password')).toHaveValue('');
     await waitFor(() => expect(server.sent('GET', `${USERS}?limit=500`)).toHaveLength(2));
+  });
+
+  it('are made administrators, disabled once confirmed and enabled again; not the one signed in', async () => {
+    server.routes['/api/v1/auth/me'] = { status: 200, body: ok({ ...ada, username: 'admin', is_admin: true }) };
+    server.routes[`${USERS}?limit=500`] = {
+      status: 200,
+      body: ok({ items: [user('admin', true), user('bob'), user('eve', false, true)], next: null }),
+    };
+    answer('PATCH', `${USERS}/u-bob`, { status: 200, body: ok({ user_id: 'u-bob', version: 3 }) });
+    answer('PATCH', `${USERS}/u-eve`, { status: 200, body: ok({ user_id: 'u-eve', version: 5 }) });
+    renderWith(<Users />);
+    const bob = (await screen.findByRole('cell', { name: 'bob' })).closest('tr')!;
+    const eve = screen.getByRole('cell', { name: 'eve' }).closest('tr')!;
+    expect(eve).toHaveTextContent('disabled');
+    await waitFor(() =>
+      expect(within(screen.getByRole('cell', { name: 'admin' }).closest('tr')!).queryAllByRole('button')).toHaveLength(0),
+    );
+
+    fireEvent.click(within(bob).getByRole('button', { name: 'Make administrator bob' }));
+    await waitFor(() => expect(server.sent('PATCH', `${USERS}/u-bob`)[0].body).toEqual({ is_admin: true }));
+    fireEvent.click(within(bob).getByRole('button', { name: 'Disable bob' }));
+    expect(server.sent('PATCH', `${USERS}/u-bob`)).toHaveLength(1);
+    fireEvent.click(within(bob).getByRole('button', { name: 'Yes, disable' }));
+    await waitFor(() => expect(server.sent('PATCH', `${USERS}/u-bob`)[1].body).toEqual({ disabled: true }));
+    fireEvent.click(within(eve).getByRole('button', { name: 'Enable eve' }));
+    await waitFor(() => expect(server.sent('PATCH', `${USERS}/u-eve`)[0].body).toEqual({ disabled: false }));
   });
 
   it("show the server's refusal and keep the form", async () => {

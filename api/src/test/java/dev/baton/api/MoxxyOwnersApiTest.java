@@ -85,7 +85,7 @@ class MoxxyOwnersApiTest extends AuthIntegrationTest {
         ben.get("/api/v1/aggregates/MoxxyConnection/" + annsConnection + "/history").expectError(404, "NOT_FOUND");
 
         ann.delete(CONNECTION).expect(200);
-        ann.get(CONNECTION).expectError(404, "NOT_FOUND");
+        await().atMost(WAIT).until(() -> ann.get(CONNECTION).status() == 404);
         ben.get(CONNECTION).expect(200);
     }
 

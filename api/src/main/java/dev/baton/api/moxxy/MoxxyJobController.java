@@ -1,5 +1,7 @@
 package dev.baton.api.moxxy;
 
+import dev.baton.query.support.ReadModelUpdates;
+import dev.baton.command.directory.BoardDirectory;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
@@ -57,6 +59,8 @@ class MoxxyJobController {
 
     /** moxxy's own first agent: the orchestrator when the request names none. */
     static final String DEFAULT_ORCHESTRATOR = "default";
+    /** How long a start waits for a task just created to reach the read model its prompt is made from. */
+    private static final long TASK_WAIT_MS = 5_000;
     private final ConnectedMoxxy moxxy;
     private final CommandSender commands;
     private final TaskReadModel tasks;
@@ -64,9 +68,14 @@ class MoxxyJobController {
     private final ReadYourWrites readYourWrites;
     private final DurableCommits durableCommits;
     private final ProjectReadModel projects;
+    private final BoardDirectory directory;
+    private final ReadModelUpdates updates;
 
     MoxxyJobController(ConnectedMoxxy moxxy, CommandSender commands, TaskReadModel tasks, MoxxyJobReadModel jobs,
-                       ReadYourWrites readYourWrites, DurableCommits durableCommits, ProjectReadModel projects) {
+                       ReadYourWrites readYourWrites, DurableCommits durableCommits, ProjectReadModel projects,
+                       BoardDirectory directory, ReadModelUpdates updates) {
+        this.directory = directory;
+        this.updates = updates;
         this.moxxy = moxxy;
         this.commands = commands;
         this.tasks = tasks;
@@ -78,15 +87,19 @@ class MoxxyJobController {
 
     @PostMapping("/projects/{projectId}/moxxy-jobs")
     @ResponseStatus(HttpStatus.CREATED)
-    Envelope start(@PathVariable String projectId, @RequestBody JobBody body) {
+    Envelope start(@PathVariable String projectId, @RequestBody JobBody body) throws InterruptedException {
         List<String> ids = Checks.distinctStrings("task_ids", body.taskIds(), 36);
         if (ids.isEmpty()) {
             throw DomainException.invalidField("task_ids", "task_ids names the board's tasks the job is for");
         }
         List<TaskState> selected = new ArrayList<>();
         for (String id : ids) {
-            TaskState task = tasks.task(id).filter(t -> t.projectId().equals(projectId)).orElseThrow(() ->
-                    DomainException.invalidField("task_ids", "task " + id + " is not on this board"));
+            // the board's directory knows a task the moment it is created; the read model follows a moment later
+            if (!directory.task(id).map(t -> t.projectId().equals(projectId)).orElse(false)) {
+                throw DomainException.invalidField("task_ids", "task " + id + " is not on this board");
+            }
+            TaskState task = updates.awaitUntil(() -> tasks.task(id), Optional::isPresent, TASK_WAIT_MS)
+                    .orElseThrow(() -> DomainException.invalidState("task " + id + " is not readable yet: try again"));
             requireFree(task);
             selected.add(task);
         }

@@ -21,16 +21,16 @@ import java.util.Map;
  * that runs it): git would record such a folder as an embedded repository, a bare pointer to a commit nobody else
  * has, or fail when it has no commit yet. They are left out, named in the result and logged.
  * <p>
- * The commit is made with plumbing ({@code write-tree}, {@code commit-tree}, {@code update-ref}), so no hook of the
- * user's runs, nothing is signed, and no commit template or message clean-up applies. The author and committer are
- * the bot, set through the environment, which overrides any {@code user.*} or {@code author.*} configuration. The
- * branch is moved only if it still points where it did, so a concurrent move fails instead of being lost.
+ * The commit is made with plumbing ({@code write-tree}, {@code commit-tree}, {@code update-ref}) and, as every
+ * command of {@link GitCli}, without hooks (not even the reference-transaction hook that {@code update-ref} runs),
+ * so no hook of the user's runs, nothing is signed, and no commit template or message clean-up applies. The author
+ * and committer are the bot, set through the environment, which overrides any {@code user.*} or {@code author.*}
+ * configuration. The branch is moved only if it still points where it did, so a concurrent move fails instead of
+ * being lost.
  */
 public final class ChangeRecorder {
 
     private static final System.Logger LOG = System.getLogger(ChangeRecorder.class.getName());
-    /** No hooks for any command here, including the reference-transaction hook that {@code update-ref} runs. */
-    private static final String[] NO_HOOKS = {"-c", "core.hooksPath=/dev/null"};
     /** State files of operations a commit must not cut into, as named by {@code git rev-parse --git-path}. */
     private static final List<Map.Entry<String, String>> OPERATIONS = List.of(
             Map.entry("MERGE_HEAD", "a merge"), Map.entry("rebase-merge", "a rebase"),
@@ -81,7 +81,7 @@ public final class ChangeRecorder {
         }
         GitCli asBot = git.withEnvironment(Map.of("GIT_AUTHOR_NAME", identity.name(), "GIT_AUTHOR_EMAIL",
                 identity.email(), "GIT_COMMITTER_NAME", identity.name(), "GIT_COMMITTER_EMAIL", identity.email()));
-        String commit = run(asBot, directory, "commit-tree", "--no-gpg-sign", "-p", head, "-m", message, tree);
+        String commit = asBot.run(directory, "commit-tree", "--no-gpg-sign", "-p", head, "-m", message, tree);
         git(directory, "update-ref", "-m", "baton: commit the agent's changes", "refs/heads/" + workspace.branch(),
                 commit, head);
         return new RecordedChange(commit, true, repositories);
@@ -136,13 +136,7 @@ public final class ChangeRecorder {
     }
 
     private String git(Path directory, String... args) {
-        return run(git, directory, args);
-    }
-
-    private static String run(GitCli cli, Path directory, String... args) {
-        String[] all = Arrays.copyOf(NO_HOOKS, NO_HOOKS.length + args.length);
-        System.arraycopy(args, 0, all, NO_HOOKS.length, args.length);
-        return cli.run(directory, all);
+        return git.run(directory, args);
     }
 
     private static void requireText(String what, String text) {

@@ -45,7 +45,7 @@ public final class ProcessSupervisor {
         List<String> wrapped = new ArrayList<>(List.of("bash", "-c", WRAPPER, "baton-agent"));
         wrapped.addAll(invocation.argv());
         List<String> argv = new ArrayList<>(List.of("setsid"));
-        argv.addAll(sandbox.wrap(wrapped));
+        argv.addAll(sandbox.wrap(wrapped, invocation.workingDirectory()));
         ProcessBuilder builder = new ProcessBuilder(argv).directory(invocation.workingDirectory().toFile());
         sandbox.scrub(builder.environment());
         builder.environment().putAll(invocation.environment());

@@ -16,12 +16,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the real {@code git} program, for what JGit cannot do (linked worktrees) or does slower. Every call has a
  * timeout after which git and its children are killed; a failure says which command, where, and what git printed.
+ * Every call runs with {@link #NO_PROGRAMS}.
  */
 public final class GitCli {
 
     /** Variables that would point git at another repository than the folder it runs in. */
     private static final List<String> REPOSITORY_VARIABLES = List.of("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE",
             "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE");
+    /**
+     * Settings that keep the server's git from running a program that a repository's config names: an agent may
+     * have written that config (without the sandbox, or before it made it read-only; docs/security.md, "Agent
+     * processes"). No fsmonitor (a hook or daemon that status, add and reset start), no hooks at all (the
+     * reference-transaction hook of every ref update, pre-push, post-merge...), no ext:: transport. Given on the
+     * command line, they win over every config file. Filters, credential helpers and core.sshCommand stay: pushes
+     * and LFS need the user's own, and git has no value that turns them off without dropping those.
+     */
+    private static final List<String> NO_PROGRAMS = List.of("-c", "core.fsmonitor=false", "-c",
+            "core.hooksPath=/dev/null", "-c", "protocol.ext.allow=never");
 
     private final String executable;
     private final Duration timeout;
@@ -65,6 +76,7 @@ public final class GitCli {
 
     private <T> T execute(Path directory, String[] args, boolean errorsInOutput, OutputReader<T> reader) {
         List<String> command = new ArrayList<>(List.of(executable));
+        command.addAll(NO_PROGRAMS);
         command.addAll(List.of(args));
         String description = "git " + String.join(" ", args);
         Path output = null;

@@ -1,5 +1,6 @@
 package dev.baton.runner.process;
 
+import dev.baton.runner.workspace.TestRepos;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +67,44 @@ abstract class IsolatedRunsContract extends SandboxedRuns {
         assertThat(worktree.resolve("README.md")).hasContent("changed");
         assertThat(worktree.resolve("src/Main.txt")).hasContent("code");
         assertThat(agentHome.resolve("session.json")).hasContent("session");
+    }
+
+    /**
+     * What would make a later git command (the server's, the user's) run a program of the agent's: the shared
+     * repository's config, hooks and attributes, the worktree's pointers to it, and the user's global config.
+     */
+    @Test
+    void theAgentCannotWriteTheGitFilesThatRunProgramsButCommitsOnItsBranch() throws Exception {
+        Path repository = repositoryOfTheWorktree();
+        Path gitDir = repository.resolve(".git");
+        String config = Files.readString(gitDir.resolve("config"));
+        Path marker = dir.resolve("pwned-" + UUID.randomUUID());
+        String program = "touch " + marker;
+
+        String output = output(String.join("\n",
+                attempt("config", "git config core.fsmonitor '" + program + "'"),
+                attempt("append", "echo '[core] fsmonitor = " + program + "' >> " + gitDir.resolve("config")),
+                attempt("hook", "echo '" + program + "' > " + gitDir.resolve("hooks/pre-commit")),
+                attempt("attributes", "echo '* filter=x' > " + gitDir.resolve("info/attributes")),
+                attempt("worktree-config", "echo '[core] pager = " + program + "' > "
+                        + gitDir.resolve("worktrees/attempt-1/config.worktree")),
+                attempt("commondir", "echo /tmp > " + gitDir.resolve("worktrees/attempt-1/commondir")),
+                attempt("dot-git", "echo 'gitdir: /tmp' > .git"),
+                attempt("global", "echo '[core] pager = " + program + "' > \"$HOME/.gitconfig\""),
+                attempt("xdg", "echo '[core] pager = " + program + "' > \"$HOME/.config/git/config\""),
+                "echo changed > README.md && git add README.md && git status --short"
+                        + " && git -c user.name=Agent -c user.email=agent@baton.dev commit --quiet -m 'agent work'"
+                        + " && echo committed"));
+
+        assertThat(output).contains("config refused", "append refused", "hook refused", "attributes refused",
+                "worktree-config refused", "commondir refused", "dot-git refused", "global refused", "xdg refused",
+                "M  README.md", "committed").doesNotContain("written");
+        assertThat(gitDir.resolve("config")).hasContent(config);
+        assertThat(gitDir.resolve("hooks/pre-commit")).doesNotExist();
+        assertThat(home.resolve(".gitconfig")).isEmptyFile();
+        assertThat(TestRepos.git(repository, "log", "-1", "--format=%s", "baton/attempt-1")).isEqualTo("agent work");
+        assertThat(TestRepos.git(worktree, "status", "--porcelain")).isEmpty();
+        assertThat(marker).doesNotExist();
     }
 
     /** The run's pid (bwrap's or unshare's outer process) must last as long as the agent, or it would seem to end. */

@@ -2,6 +2,7 @@ package dev.baton.runner.process;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,19 @@ class NoSandboxTest extends SandboxedRuns {
         assertThat(sandbox.mechanism()).isEqualTo(AgentSandbox.Mechanism.NONE);
         assertThat(output).contains(databaseContent, keyContent, "namespace " + serverPidNamespace())
                 .contains(ProcessHandle.current().info().command().orElseThrow());
+    }
+
+    /** What the sandbox makes read-only (HostileRepositoryConfigTest: the server's git runs none of it). */
+    @Test
+    void anUnsandboxedAgentCanWriteTheSharedRepositorysGitConfigAndHooksAndTheUsersGlobalConfig() throws Exception {
+        Path gitDir = repositoryOfTheWorktree().resolve(".git");
+
+        String output = output(String.join("\n", attempt("config", "git config core.fsmonitor false"),
+                attempt("hook", "echo true > " + gitDir.resolve("hooks/pre-commit")),
+                attempt("global", "echo > \"$HOME/.gitconfig\"")));
+
+        assertThat(output).contains("config written", "hook written", "global written");
+        assertThat(gitDir.resolve("config")).content().contains("fsmonitor = false");
     }
 
     @Test

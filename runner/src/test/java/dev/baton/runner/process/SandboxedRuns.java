@@ -1,6 +1,7 @@
 package dev.baton.runner.process;
 
 import dev.baton.runner.agent.Invocation;
+import dev.baton.runner.workspace.TestRepos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +21,15 @@ import java.util.UUID;
  * Real agent runs (bash scripts) under a supervisor whose data folder holds a database file and a master key with
  * known content, next to the folders the agent must keep: its worktree and its agent home, laid out as
  * RunnerSettings and WorkspaceManager lay them out. The server's variable is one the test JVM really has, hidden
- * through {@code baton.runner.sandbox.hidden-variables}.
+ * through {@code baton.runner.sandbox.hidden-variables}. The server's user, whose global git config runs must not
+ * write, has a home of its own, which runs get as HOME.
  */
 abstract class SandboxedRuns {
 
     static final Duration WAIT = Duration.ofSeconds(20);
     /** A variable of the test JVM's that no shell sets by itself (a hidden PATH would not even find bash). */
     static final String SERVER_VARIABLE = System.getenv().keySet().stream()
-            .filter(name -> !Set.of("PATH", "PWD", "OLDPWD", "SHLVL", "_").contains(name)).sorted().findFirst()
+            .filter(name -> !Set.of("PATH", "HOME", "PWD", "OLDPWD", "SHLVL", "_").contains(name)).sorted().findFirst()
             .orElseThrow();
 
     @TempDir
@@ -38,6 +40,7 @@ abstract class SandboxedRuns {
     Path masterKey;
     Path worktree;
     Path agentHome;
+    Path home;
     String databaseContent;
     String keyContent;
     AgentSandbox sandbox;
@@ -57,7 +60,9 @@ abstract class SandboxedRuns {
                 keyContent);
         worktree = Files.createDirectories(dataDir.resolve("workspaces").resolve("attempt-1"));
         agentHome = Files.createDirectories(dataDir.resolve("agent-homes").resolve("task-1"));
-        sandbox = AgentSandbox.detect(SandboxSettings.of(dataDir, mode().name(), "", SERVER_VARIABLE));
+        home = Files.createDirectories(dir.resolve("home"));
+        sandbox = AgentSandbox.detect(SandboxSettings.of(dataDir, mode().name(), "", SERVER_VARIABLE,
+                Map.of("HOME", home.toString())));
         supervisor = new ProcessSupervisor(sandbox);
     }
 
@@ -68,10 +73,21 @@ abstract class SandboxedRuns {
         }
     }
 
+    /**
+     * Makes the worktree a linked worktree, on branch baton/attempt-1, of a new repository (the user's checkout) with
+     * a README.md, as WorkspaceManager does; answers the repository.
+     */
+    Path repositoryOfTheWorktree() {
+        Path repository = TestRepos.checkout(dir.resolve("repository"), Map.of("README.md", "hello\n"));
+        TestRepos.git(repository, "worktree", "add", "--quiet", "-b", "baton/attempt-1", worktree.toString());
+        return repository;
+    }
+
     /** Starts {@code script} in the worktree as the runner starts an agent, its home in AGENT_HOME. */
     AgentProcess run(String script, Map<String, String> environment) throws IOException {
         Map<String, String> variables = new LinkedHashMap<>(environment);
         variables.put("AGENT_HOME", agentHome.toString());
+        variables.put("HOME", home.toString());
         Invocation invocation = new Invocation(List.of("bash", "-c", script), variables, "AGENT_HOME", worktree, null);
         AgentProcess process = supervisor.start(invocation,
                 new RunFiles(dataDir.resolve("attempts").resolve("attempt-1").resolve("agent")));
@@ -94,6 +110,11 @@ abstract class SandboxedRuns {
 
     static String read(Path file) throws IOException {
         return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /** A line of shell that runs {@code command} and says whether it wrote ("name written") or not ("name refused"). */
+    static String attempt(String name, String command) {
+        return "(" + command + ") 2>/dev/null && echo '" + name + " written' || echo '" + name + " refused'";
     }
 
     /** The pid namespace of this JVM, the "server". */

@@ -70,7 +70,7 @@ class GitCliTest {
 
     @Test
     void readHandsOverStandardOutputByteForByteAndKeepsStandardErrorForTheFailure() throws Exception {
-        GitCli git = new GitCli(fakeGit("printf ' out \\000\\n'; echo 'a warning' >&2; exit $1").toString(),
+        GitCli git = new GitCli(fakeGit("printf ' out \\000\\n'; echo 'a warning' >&2; for code; do :; done; exit $code").toString(),
                 Duration.ofSeconds(30));
 
         String printed = git.read(temp, output -> new String(output.readAllBytes(), UTF_8), "0");
@@ -81,6 +81,15 @@ class GitCliTest {
                     assertThat(e.reason()).isEqualTo(Reason.GIT_FAILED);
                     assertThat(e.getMessage()).isEqualTo("git 3 in " + temp + " failed with exit code 3: a warning");
                 });
+    }
+
+    /** Settings a repository's config cannot override, whoever wrote it (HostileRepositoryConfigTest). */
+    @Test
+    void everyCallTurnsOffWhatWouldRunAProgramOfTheRepositorysConfig() throws Exception {
+        GitCli git = new GitCli(fakeGit("echo \"$*\"").toString(), Duration.ofSeconds(30));
+
+        assertThat(git.run(temp, "status", "--short")).isEqualTo("-c core.fsmonitor=false -c core.hooksPath=/dev/null"
+                + " -c protocol.ext.allow=never status --short");
     }
 
     @Test

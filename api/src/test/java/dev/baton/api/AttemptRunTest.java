@@ -183,6 +183,21 @@ class AttemptRunTest extends ApiTestBase {
     }
 
     @Test
+    void anAgentThatPutsAnotherRepositoryInPlaceOfItsWorktreeFailsItsAttemptAndBatonRunsNoGitThere() throws Exception {
+        Path marker = Files.createTempDirectory("baton-marker").resolve("fsmonitor-ran");
+        String taskId = createTask(projectId, Json.obj("title", "Swap"));
+        String attemptId = startAttempt(taskId, agent("d=$(pwd); cd ..; mv \"$d\" \"$d.aside\"; mkdir \"$d\";"
+                + " git -C \"$d\" init -q; git -C \"$d\" config core.fsmonitor 'touch " + marker + "';"
+                + " git -C \"$d\" config filter.x.clean 'touch " + marker + "';"
+                + " echo '* filter=x' > \"$d/.gitattributes\"; echo hello > \"$d/hello.txt\""));
+
+        JsonNode failed = awaitAttempt(attemptId, "failed");
+
+        assertThat(failed.get("failure_reason").asText()).contains("changed from outside its files");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void cancellingARunningAttemptStopsItsAgentAndEverythingItStarted() throws Exception {
         Path started = Files.createTempFile("baton-started", ".txt");
         String taskId = createTask(projectId, Json.obj("title", "Sleep"));

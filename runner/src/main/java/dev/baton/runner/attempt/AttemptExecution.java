@@ -357,6 +357,7 @@ final class AttemptExecution implements Runnable {
             parts.queue().gateDone(run.attemptId(), i + 1);
         }
         log(LogEntry.progress("review", 1, 2, "committing the changes"));
+        parts.workspaces().requireIntact(spec.repository(), run.attemptId());
         String head = parts.changes().commitAll(new Workspace(worktree, spec.branch(), run.baseCommit()),
                 spec.botIdentity(), commitMessage(spec), filesToCopy(spec)).head();
         AttemptDiff diff = parts.diffs().diff(worktree, run.baseCommit(), head);

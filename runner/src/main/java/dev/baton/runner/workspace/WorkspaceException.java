@@ -19,6 +19,8 @@ public class WorkspaceException extends RuntimeException {
         /** A file to copy is missing, not a regular file, or would lead outside the checkout or the workspace. */
         COPY_REFUSED,
         GIT_FAILED,
+        /** The workspace is no longer the worktree Baton made (moved aside, or its {@code .git} link changed). */
+        WORKSPACE_TAMPERED,
         GIT_TIMED_OUT,
         IO_FAILED
     }

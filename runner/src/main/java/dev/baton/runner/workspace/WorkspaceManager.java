@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -161,6 +162,42 @@ public class WorkspaceManager {
         } catch (IOException e) { // one of them does not exist
             return false;
         }
+    }
+
+    /**
+     * Checks that the attempt's workspace is still the linked worktree of the project's repository that Baton made,
+     * before Baton runs git in it: a folder put in its place (the agent may write next to it) would bring a
+     * {@code .git} of its own, whose config could make Baton's git run a program. The folder must be a real folder,
+     * its {@code .git} a file naming a worktree record of the repository, and that record must name it back.
+     */
+    public void requireIntact(ProjectRepository project, String attemptId) {
+        Path path = workspacePath(attemptId);
+        Path worktrees = repositories.open(project).gitDir().resolve("worktrees").toAbsolutePath().normalize();
+        try {
+            Path link = path.resolve(".git");
+            if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                    || !Files.isRegularFile(link, LinkOption.NOFOLLOW_LINKS)) {
+                throw tampered(attemptId, "it is not the folder with the .git link Baton made");
+            }
+            String pointer = Files.readString(link).strip();
+            Path record = pointer.startsWith("gitdir: ") ? Path.of(pointer.substring(8)).toAbsolutePath().normalize()
+                    : null;
+            if (record == null || !worktrees.equals(record.getParent())) {
+                throw tampered(attemptId, "its .git link does not lead to the project's repository");
+            }
+            Path back = record.resolve("gitdir");
+            if (!Files.isRegularFile(back, LinkOption.NOFOLLOW_LINKS) || !Path.of(Files.readString(back).strip())
+                    .toAbsolutePath().normalize().equals(link.toAbsolutePath().normalize())) {
+                throw tampered(attemptId, "the repository's record of it names another folder");
+            }
+        } catch (IOException | InvalidPathException e) {
+            throw tampered(attemptId, "its .git link cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static WorkspaceException tampered(String attemptId, String why) {
+        return new WorkspaceException(Reason.WORKSPACE_TAMPERED, "the workspace of attempt " + attemptId
+                + " was changed from outside its files: " + why + "; Baton runs no git in it");
     }
 
     /** Where an attempt's workspace is (or was, or will be). */

@@ -64,6 +64,36 @@ class WorkspaceManagerTest {
     }
 
     @Test
+    void aWorkspaceReplacedByAnotherFolderOrRelinkedIsNotTakenForItsWorktree() throws Exception {
+        Workspace workspace = workspaces.create(request("t1", "a1", WorkspaceBase.branch("main")));
+        workspaces.requireIntact(project, "a1");
+
+        // an agent moves its worktree aside and puts a repository of its own (its own config) in its place
+        Path aside = temp.resolve("aside");
+        Files.move(workspace.path(), aside);
+        TestRepos.checkout(workspace.path(), Map.of("README.md", "decoy\n"));
+        assertThatThrownBy(() -> workspaces.requireIntact(project, "a1")).isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("not the folder with the .git link");
+
+        // the same worktree back, but its link pointed at another repository's record
+        FileTrees.delete(workspace.path());
+        Files.move(aside, workspace.path());
+        Path link = workspace.path().resolve(".git");
+        String original = Files.readString(link);
+        Files.writeString(link, "gitdir: " + temp.resolve("elsewhere/.git/worktrees/a1") + "\n");
+        assertThatThrownBy(() -> workspaces.requireIntact(project, "a1"))
+                .hasMessageContaining("does not lead to the project's repository");
+
+        // linked to the record of another attempt's worktree: that record names the other folder
+        Files.writeString(link, original);
+        workspaces.requireIntact(project, "a1");
+        Workspace other = workspaces.create(request("t2", "a2", WorkspaceBase.branch("main")));
+        Files.writeString(link, Files.readString(other.path().resolve(".git")));
+        assertThatThrownBy(() -> workspaces.requireIntact(project, "a1"))
+                .hasMessageContaining("names another folder");
+    }
+
+    @Test
     void startsFromAGivenBaseCommitAndRecordsItsFullSha() throws Exception {
         String first = head(checkout, "main");
         TestRepos.commitFile(checkout, "later.txt", "later\n");

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.api.support.Api;
 import dev.baton.api.support.AuthIntegrationTest;
 import dev.baton.api.support.GitRepos;
+import dev.baton.api.support.SamplePlan;
 import dev.baton.api.support.Json;
 import dev.baton.api.support.SseClient;
+import dev.baton.runner.moxxy.FakeMoxxy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +150,62 @@ class IsolationApiTest extends AuthIntegrationTest {
                 .asText();
         ben.get("/api/v1/aggregates/Team/" + teamId + "/history").expectError(404, "NOT_FOUND");
         ann.get("/api/v1/aggregates/Team/" + teamId + "/history").expect(200);
+    }
+
+    @Test
+    void anotherUsersGraphsRunsAndMoxxyJobsAnswerAsIfTheyDidNotExist() {
+        String projectId = project(ann, null);
+        String planId = ann.post("/api/v1/projects/" + projectId + "/plans", SamplePlan.body()).expect(201).data()
+                .get("plan_id").asText();
+        String graphId = ann.post("/api/v1/plans/" + planId + "/confirm", "{}").expect(200).data().get("graph_id")
+                .asText();
+        String agent = agentProfile(ann, uniqueName("Sleeper"), null);
+        String runId = ann.post("/api/v1/graphs/" + graphId + "/run", Json.obj("max_agents", 1, "agent_profile_id",
+                agent)).expect(201).data().get("run_id").asText();
+        String token = "tok-" + UUID.randomUUID();
+        try (FakeMoxxy moxxy = FakeMoxxy.withToken(token)) {
+            ann.put("/api/v1/moxxy/connection", Json.obj("base_url", moxxy.baseUrl().toString(), "token", token,
+                    "token_kind", "internal")).expect(200);
+            String taskId = ann.post("/api/v1/projects/" + projectId + "/tasks", Json.obj("title", "Delegated"))
+                    .expect(201).data().get("task_id").asText();
+            JsonNode job = ann.post("/api/v1/projects/" + projectId + "/moxxy-jobs", Json.obj("task_ids",
+                    List.of(taskId))).expect(201).data();
+            String jobId = job.get("job_id").asText();
+            await().atMost(WAIT).until(() -> ann.get("/api/v1/runs/" + runId).status() == 200
+                    && ann.get("/api/v1/moxxy-jobs/" + jobId).status() == 200);
+
+            String unknown = UUID.randomUUID().toString();
+            List<String[]> probes = List.of(
+                    new String[]{"GET", "/api/v1/graphs/%s", graphId},
+                    new String[]{"POST", "/api/v1/graphs/%s/run", graphId},
+                    new String[]{"GET", "/api/v1/runs/%s", runId},
+                    new String[]{"GET", "/api/v1/runs/%s/diagram", runId},
+                    new String[]{"POST", "/api/v1/runs/%s/pause", runId},
+                    new String[]{"POST", "/api/v1/runs/%s/cancel", runId},
+                    new String[]{"GET", "/api/v1/projects/%s/runs", projectId},
+                    new String[]{"GET", "/api/v1/moxxy-jobs/%s", jobId},
+                    new String[]{"GET", "/api/v1/moxxy-jobs/%s/workers", jobId},
+                    new String[]{"GET", "/api/v1/moxxy-jobs/%s/events", jobId},
+                    new String[]{"POST", "/api/v1/moxxy-jobs/%s/cancel", jobId},
+                    new String[]{"POST", "/api/v1/moxxy-jobs/%s/approve-merge", jobId},
+                    new String[]{"GET", "/api/v1/projects/%s/moxxy-jobs", projectId},
+                    new String[]{"POST", "/api/v1/projects/%s/moxxy-jobs", projectId});
+            List<String> leaks = new ArrayList<>();
+            for (String[] probe : probes) {
+                String body = probe[0].equals("GET") ? null : "{}";
+                Api.Response hidden = ben.send(probe[0], probe[1].formatted(probe[2]), body);
+                Api.Response missing = ben.send(probe[0], probe[1].formatted(unknown), body);
+                if (hidden.status() != 404 || missing.status() != 404
+                        || !hidden.text().replace(probe[2], "ID").equals(missing.text().replace(unknown, "ID"))) {
+                    leaks.add(probe[0] + " " + probe[1] + ": " + hidden.status() + " " + hidden.text() + " / "
+                            + missing.status() + " " + missing.text());
+                }
+            }
+            assertThat(leaks).as("answers that differ from an unknown id's").isEmpty();
+            assertThat(moxxy.job(job.get("moxxy_job_id").asText()).get("status").asText())
+                    .as("Ben's cancel did not reach the job").isNotEqualTo("canceled");
+            ann.post("/api/v1/runs/" + runId + "/cancel", "{}").expect(200);
+        }
     }
 
     @Test

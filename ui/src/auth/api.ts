@@ -20,6 +20,8 @@ export interface Me {
   auth_enabled: boolean;
   /** `session` (the browser's cookie) or `token`. */
   signed_in_with?: string;
+  /** The password signed in with is good only for setting a new one (the first admin's, printed in the log). */
+  password_expired?: boolean;
   csrf_token?: string;
 }
 

@@ -122,6 +122,30 @@ describe('with accounts on', () => {
   });
 });
 
+describe('a password good for one sign-in', () => {
+  it('asks for a password of ones own before the app shows', async () => {
+    server.routes[ME] = { status: 200, body: ok({ ...ada, password_expired: true }) };
+    server.on((call) => {
+      if (call.method !== 'PUT' || call.url !== '/api/v1/auth/password') return undefined;
+      server.routes[ME] = { status: 200, body: ok(ada) }; // from now on the password is the user's own
+      return { status: 200, body: ok({ status: 'changed', version: 2 }) };
+    });
+    renderApp('#/p/p1');
+    const page = await screen.findByRole('main', { name: 'Set your password' });
+    expect(screen.queryByRole('navigation', { name: 'Projects' })).toBeNull();
+    const form = within(page).getByRole('form', { name: 'Change password' });
+    fireEvent.change(within(form).getByLabelText('Current password'), { target: { value: 'printed-secret' } });
+    fireEvent.change(within(form).getByLabelText('New password'), { target: { value: 'my-own-password' } });
+    fireEvent.change(within(form).getByLabelText('New password again'), { target: { value: 'my-own-password' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alpha' })).toBeInTheDocument();
+    expect(server.sent('PUT', '/api/v1/auth/password')[0].body).toEqual({
+      current_password: 'printed-secret',
+      new_password: 'my-own-password',
+    });
+  });
+});
+
 describe('an expired session and the event streams', () => {
   it('shows the sign-in page when a stream is refused for good and /auth/me answers 401', async () => {
     server.routes[ME] = { status: 200, body: ok(ada) };

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ErrorState } from '../components/ErrorState';
 import { onUnauthorized, setCsrfToken } from '../http';
+import { ChangePassword } from '../settings/Passwords';
 import { fetchMe, signOut, type Me } from './api';
 import { SignInPage } from './SignInPage';
 
@@ -50,6 +51,15 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }
   if (me.data === null) return <SignInPage onSignedIn={() => client.invalidateQueries({ queryKey: meKey })} />;
+  if (me.data.password_expired) {
+    return (
+      <main className="sign-in" aria-labelledby="own-password-heading">
+        <h1 id="own-password-heading">Set your password</h1>
+        <p>The password you signed in with was printed in the server's log: it is good for this only.</p>
+        <ChangePassword onChanged={() => client.invalidateQueries({ queryKey: meKey })} />
+      </main>
+    );
+  }
   return children;
 }
 

@@ -29,8 +29,11 @@ function checked(mutation: { mutate: () => void; isPending: boolean; error: Erro
   };
 }
 
-/** The caller's own password, changed with the current one; the other sessions end, this one stays. */
-export function ChangePassword() {
+/**
+ * The caller's own password, changed with the current one; the other sessions end, this one stays. `onChanged` is
+ * told once it is done.
+ */
+export function ChangePassword({ onChanged }: { onChanged?: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -44,6 +47,7 @@ export function ChangePassword() {
       setNext('');
       setAgain('');
       setDone(true);
+      onChanged?.();
     },
   });
   return (

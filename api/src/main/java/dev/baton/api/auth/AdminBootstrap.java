@@ -2,6 +2,7 @@ package dev.baton.api.auth;
 
 import dev.baton.api.config.AuditTrail;
 import dev.baton.core.account.AccountIds;
+import dev.baton.core.account.ExpirePasswordCommand;
 import dev.baton.core.account.RegisterUserCommand;
 import dev.baton.core.common.DomainException;
 import dev.baton.query.access.AccessDirectory;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first start with accounts on and none stored creates {@code admin}: with the password of
- * {@code BATON_ADMIN_PASSWORD}, else a random one printed once in the log (the only place it ever appears).
+ * {@code BATON_ADMIN_PASSWORD}, else a random one printed once in the log (the only place it ever appears) and
+ * expired at once, so that it only lets its reader set their own password.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -62,12 +64,18 @@ class AdminBootstrap implements ApplicationRunner {
             }
             throw e;
         }
+        if (!chosen) {
+            // printed in the log, it may be read by others: it is good for one sign-in that sets the real one
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ExpirePasswordCommand(
+                    AccountIds.ofUsername(ADMIN))).andMetaData(MetaData.with(AuditTrail.USER, "system")));
+        }
         durableCommits.now(); // the password is printed once: the account must not be lost to a crash after it
         if (chosen) {
             log.info("Accounts are on: created the account '{}' with the password of BATON_ADMIN_PASSWORD", ADMIN);
         } else {
-            log.warn("Accounts are on: created the account '{}' with the password {} (shown this once: sign in and"
-                    + " keep it safe, or set BATON_ADMIN_PASSWORD before the first start)", ADMIN, password);
+            log.warn("Accounts are on: created the account '{}' with the password {} (shown this once, good for one"
+                    + " sign-in that sets your own; or set BATON_ADMIN_PASSWORD before the first start)", ADMIN,
+                    password);
         }
     }
 }

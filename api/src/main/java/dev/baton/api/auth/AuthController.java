@@ -134,6 +134,7 @@ class AuthController {
         answer.put("teams", directory.teams(user.userId()));
         answer.put("auth_enabled", true);
         answer.put("signed_in_with", caller.kind());
+        answer.put("password_expired", caller.passwordExpired());
         CredentialFilter.sessionSecret(request).ifPresent(secret -> answer.put("csrf_token", Secrets.csrfToken(secret)));
         return Envelope.ok(answer);
     }

@@ -70,7 +70,20 @@ class CredentialFilter extends OncePerRequestFilter {
                 signIn(request, caller.get());
             }
         }
+        if (CurrentCaller.of(request).map(Caller::passwordExpired).orElse(false) && !settingPassword(request)) {
+            errors.write(response, ErrorCode.FORBIDDEN, "this password was good for one sign-in: set your own first"
+                    + " (PUT /api/v1/auth/password, or the page the web UI shows)");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** What a user whose password has expired may do: see who they are, set a new password, or sign out. */
+    private static boolean settingPassword(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return (CurrentCaller.onlyReads(request) && path.equals("/api/v1/auth/me"))
+                || ("PUT".equals(request.getMethod()) && path.equals("/api/v1/auth/password"))
+                || ("DELETE".equals(request.getMethod()) && path.equals("/api/v1/auth/sessions/current"));
     }
 
     private Optional<Caller> find(String secret, String kind) {

@@ -69,6 +69,10 @@ class PasswordController {
                     Map.of("fields", List.of("current_password")));
         }
         guesses.forget(caller.userId());
+        if (caller.passwordExpired() && passwords.matches(body.newPassword(), currentHash)) {
+            throw DomainException.invalidField("new_password", "choose a password of your own, not the one printed"
+                    + " in the log");
+        }
         String hash = passwords.hash("new_password", body.newPassword());
         String keep = Caller.SESSION.equals(caller.kind()) ? caller.credentialId() : null;
         long version = commands.send(new ChangePasswordCommand(caller.userId(), hash, keep));

@@ -7,7 +7,9 @@ import dev.baton.core.account.ApiTokenRevokedEvent;
 import dev.baton.core.account.ChangePasswordCommand;
 import dev.baton.core.account.ChangeUserAccessCommand;
 import dev.baton.core.account.CreateApiTokenCommand;
+import dev.baton.core.account.ExpirePasswordCommand;
 import dev.baton.core.account.PasswordChangedEvent;
+import dev.baton.core.account.PasswordExpiredEvent;
 import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.ProviderKeyNames;
 import dev.baton.core.account.ProviderKeyRemovedEvent;
@@ -111,6 +113,12 @@ public class UserAccount {
             throw DomainException.notFound("session", command.sessionId());
         }
         apply(new UserSignedOutEvent(userId, command.sessionId()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public Long handle(ExpirePasswordCommand command) {
+        apply(new PasswordExpiredEvent(userId));
         return AggregateLifecycle.getVersion();
     }
 

@@ -2,6 +2,8 @@ package dev.baton.command.account;
 
 import dev.baton.core.account.AccountIds;
 import dev.baton.core.account.ChangePasswordCommand;
+import dev.baton.core.account.ExpirePasswordCommand;
+import dev.baton.core.account.PasswordExpiredEvent;
 import dev.baton.core.account.PasswordChangedEvent;
 import dev.baton.core.account.UserRegisteredEvent;
 import dev.baton.core.account.UserSignedInEvent;
@@ -44,6 +46,13 @@ class PasswordChangeTest {
         fixture.given(REGISTERED, LAPTOP, PHONE, new UserSignedOutEvent(ADA, "s-phone"))
                 .when(new ChangePasswordCommand(ADA, "$argon2id$new", null))
                 .expectEvents(new PasswordChangedEvent(ADA, "$argon2id$new"), new UserSignedOutEvent(ADA, "s-laptop"));
+    }
+
+    @Test
+    void anExpiredPasswordIsRecordedAsSuch() {
+        fixture.given(REGISTERED)
+                .when(new ExpirePasswordCommand(ADA))
+                .expectEvents(new PasswordExpiredEvent(ADA));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.baton.core.account.ApiTokenCreatedEvent;
 import dev.baton.core.account.ApiTokenRevokedEvent;
 import dev.baton.core.account.ExternalIdentityLinkedEvent;
 import dev.baton.core.account.PasswordChangedEvent;
+import dev.baton.core.account.PasswordExpiredEvent;
 import dev.baton.core.account.ProviderKeyRemovedEvent;
 import dev.baton.core.account.ProviderKeySetEvent;
 import dev.baton.core.account.UserAdminChangedEvent;
@@ -73,6 +74,11 @@ public class AccessDirectoryUpdater {
     @EventHandler
     void on(UserEnabledEvent event) {
         directory.setDisabled(event.userId(), false);
+    }
+
+    @EventHandler
+    void on(PasswordExpiredEvent event) {
+        directory.expirePassword(event.userId());
     }
 
     @EventHandler

@@ -77,7 +77,12 @@ public class AccessDirectory {
     }
 
     public void setPassword(String userId, String passwordHash) {
-        jdbc.update("update acc_user set password_hash = ? where user_id = ?", passwordHash, userId);
+        jdbc.update("update acc_user set password_hash = ?, password_expired = false where user_id = ?", passwordHash,
+                userId);
+    }
+
+    public void expirePassword(String userId) {
+        jdbc.update("update acc_user set password_expired = true where user_id = ?", userId);
     }
 
     public void addTeam(String teamId, String name, Instant at) {
@@ -132,12 +137,14 @@ public class AccessDirectory {
 
     /** Who the credential with this hash signs in, if it is neither revoked nor expired at {@code now}. */
     public Optional<Caller> caller(String secretHash, Instant now) {
-        return jdbc.query("select u.user_id, u.username, u.is_admin, c.credential_id, c.kind, c.last_used_at"
+        return jdbc.query("select u.user_id, u.username, u.is_admin, c.credential_id, c.kind, c.last_used_at,"
+                        + " u.password_expired"
                         + " from acc_credential c join acc_user u on u.user_id = c.user_id"
                         + " where c.secret_hash = ? and c.revoked_at is null and u.disabled = false"
                         + " and (c.expires_at is null or c.expires_at > ?)",
                 (rs, i) -> new Caller(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getTimestamp(6))), secretHash, ts(now)).stream().findFirst();
+                        rs.getString(5), instant(rs.getTimestamp(6)), rs.getBoolean(7)), secretHash, ts(now)).stream()
+                .findFirst();
     }
 
     /** The user an identity of a provider signs in as, if it signed in before. */

@@ -64,7 +64,6 @@ class IsolationApiTest extends AuthIntegrationTest {
         await().atMost(WAIT).until(() -> ann.get("/api/v1/tasks/" + taskId).status() == 200
                 && ann.get("/api/v1/attempts/" + attemptId).status() == 200);
 
-        String unknown = UUID.randomUUID().toString();
         List<String[]> probes = List.of(
                 new String[]{"GET", "/api/v1/projects/%s", projectId},
                 new String[]{"GET", "/api/v1/projects/%s/board", projectId},
@@ -85,18 +84,7 @@ class IsolationApiTest extends AuthIntegrationTest {
                 new String[]{"GET", "/api/v1/attempts/%s/artifacts/diff.patch", attemptId},
                 new String[]{"GET", "/api/v1/plans/%s", planId},
                 new String[]{"POST", "/api/v1/plans/%s/compile", planId});
-        List<String> leaks = new ArrayList<>();
-        for (String[] probe : probes) {
-            String body = probe[0].equals("GET") || probe[0].equals("DELETE") ? null : "{}";
-            Api.Response hidden = ben.send(probe[0], probe[1].formatted(probe[2]), body);
-            Api.Response missing = ben.send(probe[0], probe[1].formatted(unknown), body);
-            if (hidden.status() != 404 || missing.status() != 404
-                    || !hidden.text().replace(probe[2], "ID").equals(missing.text().replace(unknown, "ID"))) {
-                leaks.add(probe[0] + " " + probe[1] + ": " + hidden.status() + " " + hidden.text() + " / "
-                        + missing.status() + " " + missing.text());
-            }
-        }
-        assertThat(leaks).as("answers that differ from an unknown id's").isEmpty();
+        assertThat(leaks(probes)).as("answers that differ from an unknown id's").isEmpty();
 
         try (SseClient stream = SseClient.open(base(), "/api/v1/projects/" + projectId + "/stream",
                 "Cookie", cookieOf(ben))) {
@@ -174,7 +162,6 @@ class IsolationApiTest extends AuthIntegrationTest {
             await().atMost(WAIT).until(() -> ann.get("/api/v1/runs/" + runId).status() == 200
                     && ann.get("/api/v1/moxxy-jobs/" + jobId).status() == 200);
 
-            String unknown = UUID.randomUUID().toString();
             List<String[]> probes = List.of(
                     new String[]{"GET", "/api/v1/graphs/%s", graphId},
                     new String[]{"POST", "/api/v1/graphs/%s/run", graphId},
@@ -190,18 +177,7 @@ class IsolationApiTest extends AuthIntegrationTest {
                     new String[]{"POST", "/api/v1/moxxy-jobs/%s/approve-merge", jobId},
                     new String[]{"GET", "/api/v1/projects/%s/moxxy-jobs", projectId},
                     new String[]{"POST", "/api/v1/projects/%s/moxxy-jobs", projectId});
-            List<String> leaks = new ArrayList<>();
-            for (String[] probe : probes) {
-                String body = probe[0].equals("GET") ? null : "{}";
-                Api.Response hidden = ben.send(probe[0], probe[1].formatted(probe[2]), body);
-                Api.Response missing = ben.send(probe[0], probe[1].formatted(unknown), body);
-                if (hidden.status() != 404 || missing.status() != 404
-                        || !hidden.text().replace(probe[2], "ID").equals(missing.text().replace(unknown, "ID"))) {
-                    leaks.add(probe[0] + " " + probe[1] + ": " + hidden.status() + " " + hidden.text() + " / "
-                            + missing.status() + " " + missing.text());
-                }
-            }
-            assertThat(leaks).as("answers that differ from an unknown id's").isEmpty();
+            assertThat(leaks(probes)).as("answers that differ from an unknown id's").isEmpty();
             assertThat(moxxy.job(job.get("moxxy_job_id").asText()).get("status").asText())
                     .as("Ben's cancel did not reach the job").isNotEqualTo("canceled");
             ann.post("/api/v1/runs/" + runId + "/cancel", "{}").expect(200);
@@ -258,6 +234,26 @@ class IsolationApiTest extends AuthIntegrationTest {
         ben.post("/api/v1/tasks/" + benTask + "/attempts", null).expect(201);
         ann.patch("/api/v1/agents/" + teamProfile, Json.obj("team_id", "another")).expectError(400,
                 "VALIDATION_FAILED");
+    }
+
+    /**
+     * Ben's answers to each probe ({method, path with %s, Ann's id}) that differ from his answers for an unknown id,
+     * or are not 404: what would tell him Ann's thing exists.
+     */
+    private List<String> leaks(List<String[]> probes) {
+        String unknown = UUID.randomUUID().toString();
+        List<String> leaks = new ArrayList<>();
+        for (String[] probe : probes) {
+            String body = probe[0].equals("GET") || probe[0].equals("DELETE") ? null : "{}";
+            Api.Response hidden = ben.send(probe[0], probe[1].formatted(probe[2]), body);
+            Api.Response missing = ben.send(probe[0], probe[1].formatted(unknown), body);
+            if (hidden.status() != 404 || missing.status() != 404
+                    || !hidden.text().replace(probe[2], "ID").equals(missing.text().replace(unknown, "ID"))) {
+                leaks.add(probe[0] + " " + probe[1] + ": " + hidden.status() + " " + hidden.text() + " / "
+                        + missing.status() + " " + missing.text());
+            }
+        }
+        return leaks;
     }
 
     private static String agentProfile(Api as, String name, String teamId) {

@@ -13,6 +13,7 @@ import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.Caller;
 import dev.baton.query.support.Page;
 import dev.baton.query.access.UserView;
+import dev.baton.runner.store.DurableCommits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -57,10 +58,13 @@ class AuthController {
     private final CommandSender commands;
     private final Sessions sessions;
     private final AuthSettings settings;
+    private final DurableCommits durableCommits;
     private final HttpServletRequest request;
 
     AuthController(Accounts accounts, AccessDirectory directory, Passwords passwords, CommandSender commands,
-                   Sessions sessions, AuthSettings settings, HttpServletRequest request) {
+                   Sessions sessions, AuthSettings settings, DurableCommits durableCommits,
+                   HttpServletRequest request) {
+        this.durableCommits = durableCommits;
         this.accounts = accounts;
         this.directory = directory;
         this.passwords = passwords;
@@ -173,6 +177,7 @@ class AuthController {
             throw DomainException.notFound("token", tokenId); // another user's token does not exist for the caller
         }
         long version = commands.send(new RevokeApiTokenCommand(caller.userId(), tokenId));
+        durableCommits.now(); // a revoked token must not come back after a crash
         return Envelope.ok(Map.of("status", "revoked", "version", version));
     }
 }

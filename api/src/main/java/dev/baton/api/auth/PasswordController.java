@@ -8,6 +8,7 @@ import dev.baton.core.common.ErrorCode;
 import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.Caller;
 import dev.baton.query.access.UserView;
+import dev.baton.runner.store.DurableCommits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,12 @@ class PasswordController {
     private final AccessDirectory directory;
     private final Passwords passwords;
     private final CommandSender commands;
+    private final DurableCommits durableCommits;
     private final HttpServletRequest request;
 
     PasswordController(Accounts accounts, AccessDirectory directory, Passwords passwords, CommandSender commands,
-                       HttpServletRequest request) {
+                       DurableCommits durableCommits, HttpServletRequest request) {
+        this.durableCommits = durableCommits;
         this.accounts = accounts;
         this.directory = directory;
         this.passwords = passwords;
@@ -76,6 +79,7 @@ class PasswordController {
         String hash = passwords.hash("new_password", body.newPassword());
         String keep = Caller.SESSION.equals(caller.kind()) ? caller.credentialId() : null;
         long version = commands.send(new ChangePasswordCommand(caller.userId(), hash, keep));
+        durableCommits.now(); // lost to a crash, the new password would not sign in (and the old one would)
         log.info("{} changed their password; their other sessions are signed out", caller.username());
         return Envelope.ok(Map.of("status", "changed", "version", version));
     }
@@ -86,6 +90,7 @@ class PasswordController {
         UserView user = accounts.user(userId);
         String hash = passwords.hash("new_password", body.newPassword());
         long version = commands.send(new ChangePasswordCommand(user.userId(), hash, null));
+        durableCommits.now();
         log.info("{} set a new password for {}; all their sessions are signed out", admin.username(),
                 user.username());
         return Envelope.ok(Map.of("status", "changed", "version", version));

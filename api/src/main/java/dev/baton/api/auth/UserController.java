@@ -13,6 +13,7 @@ import dev.baton.query.access.AccessDirectory;
 import dev.baton.query.access.Caller;
 import dev.baton.query.access.UserView;
 import dev.baton.query.support.Page;
+import dev.baton.runner.store.DurableCommits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +49,12 @@ class UserController {
     private final AccessDirectory directory;
     private final Passwords passwords;
     private final CommandSender commands;
+    private final DurableCommits durableCommits;
     private final HttpServletRequest request;
 
     UserController(Accounts accounts, AccessDirectory directory, Passwords passwords, CommandSender commands,
-                   HttpServletRequest request) {
+                   DurableCommits durableCommits, HttpServletRequest request) {
+        this.durableCommits = durableCommits;
         this.accounts = accounts;
         this.directory = directory;
         this.passwords = passwords;
@@ -97,6 +100,7 @@ class UserController {
             throw DomainException.invalidState("administrators cannot change their own rights: ask another one");
         }
         long version = commands.send(new ChangeUserAccessCommand(target.userId(), body.isAdmin(), body.disabled()));
+        durableCommits.now(); // a disabled account must not come back after a crash
         log.info("{} changed the rights of {}: admin {}, disabled {}", admin.username(), target.username(),
                 body.isAdmin(), body.disabled());
         UserView changed = directory.user(target.userId()).orElseThrow();

@@ -2,7 +2,6 @@ package dev.baton.api.agentrun;
 
 import jakarta.servlet.http.HttpServletRequest;
 import dev.baton.query.access.Caller;
-import dev.baton.command.directory.BoardDirectory;
 import dev.baton.api.auth.ProjectAccess;
 import dev.baton.api.auth.CurrentCaller;
 import dev.baton.api.web.ApiException;
@@ -72,12 +71,11 @@ class AgentRunController {
     private final RunnerSettings settings;
     private final ProcessSupervisor supervisor;
     private final ProjectAccess access;
-    private final BoardDirectory directory;
     private final HttpServletRequest request;
 
     AgentRunController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
                        AgentProfileReadModel profiles, RunnerSettings settings, ProcessSupervisor supervisor,
-                       ProjectAccess access, BoardDirectory directory, HttpServletRequest request) {
+                       ProjectAccess access, HttpServletRequest request) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
@@ -85,7 +83,6 @@ class AgentRunController {
         this.settings = settings;
         this.supervisor = supervisor;
         this.access = access;
-        this.directory = directory;
         this.request = request;
     }
 
@@ -94,8 +91,7 @@ class AgentRunController {
     Envelope start(@PathVariable String taskId, @RequestBody(required = false) StartBody body) {
         StartBody start = body == null ? new StartBody(null, null, null) : body;
         String profile = profileFor(start);
-        access.useProfile(request, profile != null ? profile
-                : directory.task(taskId).map(BoardDirectory.TaskEntry::agentProfileId).orElse(null));
+        access.useProfileFor(request, profile, taskId);
         String id = UUID.randomUUID().toString();
         long version = commands.create(new StartAttemptCommand(id, taskId, profile, null, null, null));
         return Envelope.ok(Map.of("agent_run_id", id, "version", version));

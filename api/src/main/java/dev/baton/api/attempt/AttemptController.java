@@ -1,7 +1,6 @@
 package dev.baton.api.attempt;
 
 import jakarta.servlet.http.HttpServletRequest;
-import dev.baton.command.directory.BoardDirectory;
 import dev.baton.api.auth.ProjectAccess;
 import dev.baton.api.web.ApiException;
 import dev.baton.api.web.CommandSender;
@@ -64,19 +63,16 @@ class AttemptController {
     private final AttemptArtifacts artifacts;
     private final AttemptLog log;
     private final ProjectAccess access;
-    private final BoardDirectory directory;
     private final HttpServletRequest request;
 
     AttemptController(CommandSender commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                      AttemptArtifacts artifacts, AttemptLog log, ProjectAccess access, BoardDirectory directory,
-                      HttpServletRequest request) {
+                      AttemptArtifacts artifacts, AttemptLog log, ProjectAccess access, HttpServletRequest request) {
         this.commands = commands;
         this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.artifacts = artifacts;
         this.log = log;
         this.access = access;
-        this.directory = directory;
         this.request = request;
     }
 
@@ -84,7 +80,7 @@ class AttemptController {
     @ResponseStatus(HttpStatus.CREATED)
     Envelope start(@PathVariable String taskId, @RequestBody(required = false) StartBody body) {
         StartBody start = body == null ? new StartBody(null, null, null) : body;
-        access.useProfile(request, start.agentProfileId() != null ? start.agentProfileId() : profileOfTask(taskId));
+        access.useProfileFor(request, start.agentProfileId(), taskId);
         String id = UUID.randomUUID().toString();
         long version = commands.create(new StartAttemptCommand(id, taskId, start.agentProfileId(), start.prompt(),
                 null, null, start.copyFiles()));
@@ -152,11 +148,6 @@ class AttemptController {
         long version = commands.create(new StartAttemptCommand(id, previous.taskId(), previous.agentProfileId(), prompt,
                 attemptId, feedback, null, previous.baseBranch()));
         return Envelope.ok(Map.of("attempt_id", id, "previous_attempt_id", attemptId, "version", version));
-    }
-
-    /** The profile assigned to the task, which an attempt started without one uses. */
-    private String profileOfTask(String taskId) {
-        return directory.task(taskId).map(BoardDirectory.TaskEntry::agentProfileId).orElse(null);
     }
 
     @PostMapping("/attempts/{attemptId}/approve")

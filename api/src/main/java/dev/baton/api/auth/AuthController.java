@@ -3,6 +3,7 @@ package dev.baton.api.auth;
 import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
 import dev.baton.api.web.RequestContext;
+import dev.baton.core.account.ChangePasswordCommand;
 import dev.baton.core.account.CreateApiTokenCommand;
 import dev.baton.core.account.RevokeApiTokenCommand;
 import dev.baton.core.account.SignOutCommand;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -49,9 +51,14 @@ class AuthController {
     record TokenBody(String name, Instant expiresAt) {
     }
 
+    record PasswordBody(String currentPassword, String newPassword) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(AuthController.class);
     /** Sign-ins of one username from one address: ten at once, then one every six seconds; a success resets them. */
     private final RateLimiter signIns = new RateLimiter(1 / 6.0, 10, System::nanoTime);
+    /** Guesses of the current password, per account, limited like sign-ins. */
+    private final RateLimiter passwordGuesses = new RateLimiter(1 / 6.0, 10, System::nanoTime);
     private final Accounts accounts;
     private final AccessDirectory directory;
     private final Passwords passwords;
@@ -83,10 +90,7 @@ class AuthController {
         }
         String username = body.username().strip().toLowerCase(Locale.ROOT);
         String attempts = request.getRemoteAddr() + "|" + username;
-        signIns.take(attempts).ifPresent(wait -> {
-            throw new DomainException(ErrorCode.RATE_LIMITED, "too many sign-ins for this user from here: retry in "
-                    + Math.max(1, wait.toSeconds()) + " s");
-        });
+        signIns.require(attempts, "sign-ins for this user from here");
         String[] found = directory.password(username).orElse(null);
         boolean valid = passwords.matches(body.password(), found == null ? null : found[1]) && found != null;
         if (!valid) {
@@ -141,6 +145,36 @@ class AuthController {
         answer.put("password_expired", caller.passwordExpired());
         CredentialFilter.sessionSecret(request).ifPresent(secret -> answer.put("csrf_token", Secrets.csrfToken(secret)));
         return Envelope.ok(answer);
+    }
+
+    /**
+     * Changes the caller's own password, given the current one; their other sessions are signed out (this one and
+     * their API tokens stay).
+     */
+    @PutMapping("/password")
+    Envelope changePassword(@RequestBody PasswordBody body) {
+        Caller caller = accounts.caller(request);
+        passwordGuesses.require(caller.userId(), "tries of the current password");
+        String currentHash = directory.password(caller.username()).map(found -> found[1]).orElse(null);
+        if (currentHash == null) {
+            throw DomainException.invalidState("this account signs in with an identity provider and has no password:"
+                    + " an administrator can set one");
+        }
+        if (!passwords.matches(body.currentPassword(), currentHash)) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "the current password is wrong",
+                    Map.of("fields", List.of("current_password")));
+        }
+        passwordGuesses.forget(caller.userId());
+        if (caller.passwordExpired() && passwords.matches(body.newPassword(), currentHash)) {
+            throw DomainException.invalidField("new_password", "choose a password of your own, not the one printed"
+                    + " in the log");
+        }
+        String hash = passwords.hash("new_password", body.newPassword());
+        String keep = Caller.SESSION.equals(caller.kind()) ? caller.credentialId() : null;
+        long version = commands.send(new ChangePasswordCommand(caller.userId(), hash, keep));
+        durableCommits.now(); // lost to a crash, the new password would not sign in (and the old one would)
+        log.info("{} changed their password; their other sessions are signed out", caller.username());
+        return Envelope.ok(Map.of("status", "changed", "version", version));
     }
 
     @GetMapping("/tokens")

@@ -1,5 +1,6 @@
 package dev.baton.api.auth;
 
+import dev.baton.command.directory.BoardDirectory;
 import dev.baton.core.common.DomainException;
 import dev.baton.core.common.Owner;
 import dev.baton.core.team.TeamRole;
@@ -21,10 +22,12 @@ public class ProjectAccess {
 
     private final AuthSettings settings;
     private final AccessDirectory directory;
+    private final BoardDirectory board;
 
-    ProjectAccess(AuthSettings settings, AccessDirectory directory) {
+    ProjectAccess(AuthSettings settings, AccessDirectory directory, BoardDirectory board) {
         this.settings = settings;
         this.directory = directory;
+        this.board = board;
     }
 
     public void project(HttpServletRequest request, String projectId, boolean write) {
@@ -58,6 +61,12 @@ public class ProjectAccess {
         if (agentProfileId != null) {
             resource(request, "agent profile", agentProfileId, false);
         }
+    }
+
+    /** As {@link #useProfile}, for an attempt on {@code taskId}: without a profile of its own it uses the task's. */
+    public void useProfileFor(HttpServletRequest request, String agentProfileId, String taskId) {
+        useProfile(request, agentProfileId != null ? agentProfileId
+                : board.task(taskId).map(BoardDirectory.TaskEntry::agentProfileId).orElse(null));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.baton.api.auth;
 
+import dev.baton.core.common.ErrorCode;
+import dev.baton.core.common.DomainException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,17 @@ final class RateLimiter {
             }
             return Optional.of(Duration.ofNanos((long) ((1 - bucket.tokens) / perSecond * 1e9)));
         }
+    }
+
+    /**
+     * Spends one token of {@code key}, or refuses with {@code RATE_LIMITED} saying "too many {@code what}" and when to
+     * retry.
+     */
+    void require(String key, String what) {
+        take(key).ifPresent(wait -> {
+            throw new DomainException(ErrorCode.RATE_LIMITED, "too many " + what + ": retry in "
+                    + Math.max(1, wait.toSeconds()) + " s");
+        });
     }
 
     /** Gives a key its tokens back at once (a sign-in that succeeded forgets the failures before it). */

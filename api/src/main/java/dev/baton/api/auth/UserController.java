@@ -4,6 +4,7 @@ import dev.baton.api.web.CommandSender;
 import dev.baton.api.web.Envelope;
 import dev.baton.api.web.Paging;
 import dev.baton.core.account.AccountIds;
+import dev.baton.core.account.ChangePasswordCommand;
 import dev.baton.core.account.ChangeUserAccessCommand;
 import dev.baton.core.account.RegisterUserCommand;
 import dev.baton.core.account.Usernames;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,6 +40,9 @@ import java.util.Map;
 class UserController {
 
     record NewUserBody(String username, String password, String displayName, Boolean isAdmin) {
+    }
+
+    record PasswordBody(String newPassword) {
     }
 
     /** What an administrator changes of an account; an absent field stays as it is. */
@@ -85,6 +90,19 @@ class UserController {
         commands.create(new RegisterUserCommand(userId, username, body.displayName(), passwords.hash(body.password()),
                 Boolean.TRUE.equals(body.isAdmin())));
         return Envelope.ok(Map.of("user_id", userId, "version", 0));
+    }
+
+    /** Sets a user's password (a forgotten one, say); all of that user's sessions are signed out. */
+    @PutMapping("/{user}/password")
+    Envelope setPassword(@PathVariable String user, @RequestBody PasswordBody body) {
+        Caller admin = accounts.admin(request);
+        UserView target = accounts.user(user);
+        String hash = passwords.hash("new_password", body.newPassword());
+        long version = commands.send(new ChangePasswordCommand(target.userId(), hash, null));
+        durableCommits.now(); // lost to a crash, the new password would not sign in (and the old one would)
+        log.info("{} set a new password for {}; all their sessions are signed out", admin.username(),
+                target.username());
+        return Envelope.ok(Map.of("status", "changed", "version", version));
     }
 
     /**
